@@ -1,0 +1,65 @@
+package io.zagg.spi;
+
+import java.util.Objects;
+
+/**
+ * Columns over on-heap Java arrays: the representation of the {@code PLAIN} carrier, and the
+ * simplest way to hand values to a kernel. The array is adopted, not copied.
+ */
+public final class Columns {
+
+    private Columns() {
+    }
+
+    /** Wraps a Java primitive array ({@code byte[] short[] int[] long[] float[] double[]}) as a column of {@code dtype}. */
+    public static MutableColumn wrap(Object array, DType dtype, int width) {
+        Objects.requireNonNull(array, "array");
+        if (width < 1) {
+            throw new IllegalArgumentException("width " + width + " must be at least 1");
+        }
+        MutableColumn c;
+        if (array instanceof float[] && dtype == DType.FLOAT32) {
+            c = new HeapColumn.OfFloat((float[]) array, width);
+        } else if (array instanceof double[] && dtype == DType.FLOAT64) {
+            c = new HeapColumn.OfDouble((double[]) array, width);
+        } else if (array instanceof long[] && dtype.byteSize() == 8 && !dtype.isFloating()) {
+            c = new HeapColumn.OfLong((long[]) array, dtype, width);
+        } else if (array instanceof int[] && dtype.byteSize() == 4 && !dtype.isFloating()) {
+            c = new HeapColumn.OfInt((int[]) array, dtype, width);
+        } else if (array instanceof short[] && dtype.byteSize() == 2) {
+            c = new HeapColumn.OfShort((short[]) array, dtype, width);
+        } else if (array instanceof byte[] && dtype.byteSize() == 1) {
+            c = new HeapColumn.OfByte((byte[]) array, dtype, width);
+        } else {
+            throw new IllegalArgumentException("a " + array.getClass().getSimpleName() + " cannot hold " + dtype.numpyName());
+        }
+        if (HeapColumn.length(array) % width != 0) {
+            throw new IllegalArgumentException("array length " + HeapColumn.length(array) + " is not a multiple of width " + width);
+        }
+        return c;
+    }
+
+    public static MutableColumn of(float... values) {
+        return wrap(values, DType.FLOAT32, 1);
+    }
+
+    public static MutableColumn of(double... values) {
+        return wrap(values, DType.FLOAT64, 1);
+    }
+
+    /** A zero-filled column of {@code rows × width} elements of {@code dtype}. */
+    public static MutableColumn allocate(DType dtype, int rows, int width) {
+        int n = Math.multiplyExact(rows, width);
+        switch (dtype.byteSize()) {
+            case 1: return wrap(new byte[n], dtype, width);
+            case 2: return wrap(new short[n], dtype, width);
+            case 4: return dtype.isFloating() ? wrap(new float[n], dtype, width) : wrap(new int[n], dtype, width);
+            default: return dtype.isFloating() ? wrap(new double[n], dtype, width) : wrap(new long[n], dtype, width);
+        }
+    }
+
+    /** The Java array behind a column made here, or {@code null} for any other column. */
+    public static Object arrayOf(Column column) {
+        return column instanceof HeapColumn ? ((HeapColumn) column).array() : null;
+    }
+}

@@ -1,0 +1,7 @@
+/** The ARROW carrier: a shard's columns as Arrow vectors in off-heap buffers. */
+module io.zagg.arrow {
+    requires io.zagg;
+    requires org.apache.arrow.vector;
+    requires org.apache.arrow.memory.core;
+    requires org.apache.arrow.c;
+}

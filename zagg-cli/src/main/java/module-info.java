@@ -1,0 +1,5 @@
+/** The zagg command line. */
+module io.zagg.cli {
+    requires io.zagg;
+    requires info.picocli;
+}

@@ -1,0 +1,4 @@
+/** The PLAIN carrier: a shard's columns as on-heap Java primitive arrays. */
+module io.zagg.plain {
+    requires io.zagg;
+}
