@@ -148,22 +148,15 @@ final class Arith {
         int sb = b.size() == 1 ? 0 : 1;
         Arr out;
         switch (t) {
-            case FLOAT32: {
-                float[] r = new float[n];
-                FastPower fast = FastPower.of(op, a, b);
-                for (int i = 0; i < n; i++) {
-                    r[i] = fast != null ? fast.apply32(a.f32(i * sa)) : float32(op, a.f32(i * sa), b.f32(i * sb));
-                }
-                out = Arr.of(r);
-                break;
-            }
+            case FLOAT32:
             case FLOAT64: {
-                double[] r = new double[n];
+                FloatResult r = new FloatResult(t, n);
                 FastPower fast = FastPower.of(op, a, b);
                 for (int i = 0; i < n; i++) {
-                    r[i] = fast != null ? fast.apply64(a.f64(i * sa)) : float64(op, a.f64(i * sa), b.f64(i * sb));
+                    double x = r.read(a, i * sa);
+                    r.set(i, fast != null ? fast.apply(x) : float64(op, x, r.read(b, i * sb)));
                 }
-                out = Arr.of(r);
+                out = r.array();
                 break;
             }
             case BOOL: {
@@ -187,17 +180,11 @@ final class Arith {
         return scalarResult(a, b) ? out.get(0) : out;
     }
 
-    static float float32(Ops.Binary op, float x, float y) {
-        switch (op) {
-            case ADD: return x + y;
-            case SUB: return x - y;
-            case MUL: return x * y;
-            case DIV: return x / y;
-            case POW: return (float) Math.pow(x, y);
-            default: throw new IllegalStateException(op.name());
-        }
-    }
-
+    /**
+     * The operation in double precision. For float32 operands the result rounded to float is
+     * float32's own result for + - * / (53 bits suffice for a single rounding), and {@code pow}
+     * is computed this way by design (numpy's powf may differ in the last bit).
+     */
     static double float64(Ops.Binary op, double x, double y) {
         switch (op) {
             case ADD: return x + y;
@@ -258,15 +245,7 @@ final class Arith {
             return e.d() == 0.5 ? SQRT : null;
         }
 
-        float apply32(float x) {
-            switch (this) {
-                case SQUARE: return x * x;
-                case SQRT: return (float) Math.sqrt(x);
-                default: return 1f / x;
-            }
-        }
-
-        double apply64(double x) {
+        double apply(double x) {
             switch (this) {
                 case SQUARE: return x * x;
                 case SQRT: return Math.sqrt(x);
@@ -328,7 +307,7 @@ final class Arith {
                 throw new EvaluationException("The numpy boolean negative, the `-` operator, is not supported,"
                         + " use the `~` operator or the logical_not function instead.");
             }
-            out = map(a, t, x -> -x, x -> -x, x -> t.wrap(-x));
+            out = map(a, t, x -> -x, x -> -x);
         } else {
             if (t.isFloat()) {
                 throw new EvaluationException("operator ~ is not supported for " + t.numpyName()
@@ -341,14 +320,10 @@ final class Arith {
                 }
                 out = Arr.of(r);
             } else {
-                out = map(a, t, x -> x, x -> x, x -> t.wrap(~x));
+                out = map(a, t, x -> x, x -> ~x);
             }
         }
         return a instanceof Scalar ? out.get(0) : out;
-    }
-
-    interface FloatFn {
-        float apply(float x);
     }
 
     interface DoubleFn {
@@ -359,22 +334,19 @@ final class Arith {
         long apply(long x);
     }
 
-    /** Applies an element-wise function, producing an array of type {@code t}. */
-    static Arr map(Numeric a, NumType t, FloatFn f32, DoubleFn f64, LongFn integer) {
+    /**
+     * Applies an element-wise function, producing an array of type {@code t}: a float function
+     * is computed in double and rounded to float32 for a float32 result, an integer (or bool)
+     * function on the integer values.
+     */
+    static Arr map(Numeric a, NumType t, DoubleFn real, LongFn integer) {
         int n = a.size();
-        if (t == NumType.FLOAT32) {
-            float[] r = new float[n];
+        if (t.isFloat()) {
+            FloatResult r = new FloatResult(t, n);
             for (int i = 0; i < n; i++) {
-                r[i] = f32.apply(a.f32(i));
+                r.set(i, real.apply(r.read(a, i)));
             }
-            return Arr.of(r);
-        }
-        if (t == NumType.FLOAT64) {
-            double[] r = new double[n];
-            for (int i = 0; i < n; i++) {
-                r[i] = f64.apply(a.f64(i));
-            }
-            return Arr.of(r);
+            return r.array();
         }
         if (t == NumType.BOOL) {
             boolean[] r = new boolean[n];
@@ -388,6 +360,34 @@ final class Arith {
             r[i] = t.wrap(integer.apply(a.i64(i)));
         }
         return Arr.of(t, r);
+    }
+
+    /** The result array of a float32 or float64 operation, filled from double values. */
+    private static final class FloatResult {
+        private final float[] single;
+        private final double[] full;
+
+        FloatResult(NumType t, int n) {
+            single = t == NumType.FLOAT32 ? new float[n] : null;
+            full = single == null ? new double[n] : null;
+        }
+
+        /** An operand's element cast to this result's type, widened exactly to double. */
+        double read(Numeric v, int i) {
+            return single != null ? v.f32(i) : v.f64(i);
+        }
+
+        void set(int i, double v) {
+            if (single != null) {
+                single[i] = (float) v;
+            } else {
+                full[i] = v;
+            }
+        }
+
+        Arr array() {
+            return single != null ? Arr.of(single) : Arr.of(full);
+        }
     }
 
     // ---- np.maximum / np.minimum ------------------------------------------------------------
@@ -408,22 +408,14 @@ final class Arith {
         int sa = a.size() == 1 ? 0 : 1;
         int sb = b.size() == 1 ? 0 : 1;
         Arr out;
-        if (t == NumType.FLOAT32) {
-            float[] r = new float[n];
+        if (t.isFloat()) {
+            FloatResult r = new FloatResult(t, n);
             for (int i = 0; i < n; i++) {
-                float x = a.f32(i * sa);
-                float y = b.f32(i * sb);
-                r[i] = (max ? x > y : x < y) || Float.isNaN(x) ? x : y;
+                double x = r.read(a, i * sa);
+                double y = r.read(b, i * sb);
+                r.set(i, (max ? x > y : x < y) || Double.isNaN(x) ? x : y);
             }
-            out = Arr.of(r);
-        } else if (t == NumType.FLOAT64) {
-            double[] r = new double[n];
-            for (int i = 0; i < n; i++) {
-                double x = a.f64(i * sa);
-                double y = b.f64(i * sb);
-                r[i] = (max ? x > y : x < y) || Double.isNaN(x) ? x : y;
-            }
-            out = Arr.of(r);
+            out = r.array();
         } else if (t == NumType.BOOL) {
             boolean[] r = new boolean[n];
             for (int i = 0; i < n; i++) {
@@ -459,7 +451,7 @@ final class Arith {
         Arr out;
         checkWeakFits(v, t);
         if (t.isFloat() || !from.isFloat()) {
-            out = map(v, t, x -> x, x -> x, x -> x);
+            out = map(v, t, x -> x, x -> x);
         } else {
             int n = v.size();
             long[] r = new long[n];

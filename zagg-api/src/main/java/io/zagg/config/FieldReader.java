@@ -65,14 +65,8 @@ final class FieldReader {
                 throw fail(what + ": entry must be a mapping");
             }
             Map<String, Object> meta = ConfigReader.asMap(e.getValue());
-            boolean hasFunction = meta.containsKey("function");
-            boolean hasExpression = meta.containsKey("expression");
-            if (hasFunction && hasExpression) {
-                throw fail(what + ": 'function' and 'expression' are mutually exclusive");
-            }
-            if (!hasFunction && !hasExpression) {
-                throw fail(what + ": must specify 'function' or 'expression'");
-            }
+            boolean hasFunction = functionNotExpression(what, meta);
+            boolean hasExpression = !hasFunction;
             String source = source(what, meta, columns);
             if (hasFunction) {
                 resolveFunction(what, meta.get("function"));
@@ -164,14 +158,8 @@ final class FieldReader {
             throw fail(what + ": definition must be a mapping (got " + PyRepr.repr(definition) + ")");
         }
         Map<String, Object> meta = ConfigReader.asMap(definition);
-        boolean hasFunction = meta.containsKey("function");
-        boolean hasExpression = meta.containsKey("expression");
-        if (hasFunction && hasExpression) {
-            throw fail(what + ": 'function' and 'expression' are mutually exclusive");
-        }
-        if (!hasFunction && !hasExpression) {
-            throw fail(what + ": must specify 'function' or 'expression'");
-        }
+        boolean hasFunction = functionNotExpression(what, meta);
+        boolean hasExpression = !hasFunction;
         String source = source(what, meta, columns);
         String function = hasFunction ? resolveFunction(what, meta.get("function")) : null;
         Map<String, Object> rawParams = params(what, meta);
@@ -203,6 +191,19 @@ final class FieldReader {
         }
         return new FieldSpec(name, kind.kind, kind.resolution, kind.dtype, kind.declaredDtype, fill, kind.trailing, kind.inner,
                 source, expression, ref);
+    }
+
+    /** zagg's rule that an entry has exactly one of {@code function} and {@code expression}; true for a function. */
+    private boolean functionNotExpression(String what, Map<String, Object> meta) {
+        boolean hasFunction = meta.containsKey("function");
+        boolean hasExpression = meta.containsKey("expression");
+        if (hasFunction && hasExpression) {
+            throw fail(what + ": 'function' and 'expression' are mutually exclusive");
+        }
+        if (!hasFunction && !hasExpression) {
+            throw fail(what + ": must specify 'function' or 'expression'");
+        }
+        return hasFunction;
     }
 
     private String source(String what, Map<String, Object> meta, Set<String> allowed) {

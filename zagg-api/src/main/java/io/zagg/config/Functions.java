@@ -50,8 +50,8 @@ final class Functions {
         Map<String, Function> np = new TreeMap<>();
         Signature one = Signature.of(1, "x");
         Signature array = Signature.of(1, "a");
-        put(np, "sqrt", one, (a, n) -> floatUfunc("np.sqrt", a[0], x -> (float) Math.sqrt(x), Math::sqrt));
-        put(np, "log2", one, (a, n) -> floatUfunc("np.log2", a[0], x -> (float) log2(x), Functions::log2));
+        put(np, "sqrt", one, (a, n) -> floatUfunc("np.sqrt", a[0], Math::sqrt));
+        put(np, "log2", one, (a, n) -> floatUfunc("np.log2", a[0], Functions::log2));
         put(np, "floor", one, (a, n) -> rounding(a[0], true));
         put(np, "ceil", one, (a, n) -> rounding(a[0], false));
         put(np, "abs", one, (a, n) -> absolute("np.abs", a[0]));
@@ -162,7 +162,7 @@ final class Functions {
 
     // ---- element-wise ---------------------------------------------------------------------
 
-    private static Numeric floatUfunc(String function, Val v, Arith.FloatFn f32, Arith.DoubleFn f64) {
+    private static Numeric floatUfunc(String function, Val v, Arith.DoubleFn f) {
         Numeric x = strong(numeric(function, v));
         NumType t = x.type();
         NumType out = t.isFloat() ? t : t.bytes() == 2 ? NumType.FLOAT32 : t.bytes() >= 4 ? NumType.FLOAT64 : null;
@@ -170,7 +170,7 @@ final class Functions {
             throw new EvaluationException(function + " of " + t.numpyName() + " values gives float16, which is not supported;"
                     + " cast first, e.g. " + function + "(np.float32(x))");
         }
-        Arr r = Arith.map(x, out, f32, f64, i -> {
+        Arr r = Arith.map(x, out, f, i -> {
             throw new IllegalStateException("float ufunc on integers");
         });
         return x instanceof Scalar ? r.get(0) : r;
@@ -183,15 +183,14 @@ final class Functions {
     /** {@code np.floor}/{@code np.ceil}: integers and bools keep their type (numpy 2). */
     private static Numeric rounding(Val v, boolean floor) {
         Numeric x = strong(numeric(floor ? "np.floor" : "np.ceil", v));
-        Arr r = Arith.map(x, x.type(), f -> (float) (floor ? Math.floor(f) : Math.ceil(f)),
-                d -> floor ? Math.floor(d) : Math.ceil(d), i -> i);
+        Arr r = Arith.map(x, x.type(), d -> floor ? Math.floor(d) : Math.ceil(d), i -> i);
         return x instanceof Scalar ? r.get(0) : r;
     }
 
     private static Numeric absolute(String function, Val v) {
         Numeric x = strong(numeric(function, v));
         NumType t = x.type();
-        Arr r = Arith.map(x, t, Math::abs, Math::abs, i -> t.isUnsigned() || t.isBool() ? i : Math.abs(i));
+        Arr r = Arith.map(x, t, Math::abs, i -> t.isUnsigned() || t.isBool() ? i : Math.abs(i));
         return x instanceof Scalar ? r.get(0) : r;
     }
 

@@ -40,7 +40,7 @@ public sealed interface Param {
             return new ParamValue.Number(s.toDouble(), s.type().dtype());
         }
         if (v instanceof Arr) {
-            Arr.Run r = ((Arr) v).toColumn();
+            Arr.Run r = ((Arr) v).run();
             return new ParamValue.Rows(r.column(), r.start(), r.end());
         }
         throw new EvaluationException("param '" + what + "' gave a " + Val.describe(v) + ", not a number or per-row values");
