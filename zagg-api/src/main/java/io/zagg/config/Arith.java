@@ -99,16 +99,19 @@ final class Arith {
         }
     }
 
-    static int broadcast(Numeric a, Numeric b) {
-        int na = a.size();
-        int nb = b.size();
-        if (na == nb || nb == 1) {
-            return na;
+    /**
+     * numpy broadcasting of two 1-D operands: equal lengths, or one of length 1 (a scalar) repeated.
+     * An operand's stride is 0 when it is the repeated one.
+     */
+    private record Shape(int n, int strideA, int strideB) {
+        static Shape of(Numeric a, Numeric b) {
+            int na = a.size();
+            int nb = b.size();
+            if (na != nb && na != 1 && nb != 1) {
+                throw new EvaluationException("operands could not be broadcast together with shapes (" + na + ",) (" + nb + ",)");
+            }
+            return new Shape(na == 1 ? nb : na, na == 1 ? 0 : 1, nb == 1 ? 0 : 1);
         }
-        if (na == 1) {
-            return nb;
-        }
-        throw new EvaluationException("operands could not be broadcast together with shapes (" + na + ",) (" + nb + ",)");
     }
 
     private static boolean scalarResult(Numeric a, Numeric b) {
@@ -143,9 +146,10 @@ final class Arith {
         }
         checkWeakFits(a, t);
         checkWeakFits(b, t);
-        int n = broadcast(a, b);
-        int sa = a.size() == 1 ? 0 : 1;
-        int sb = b.size() == 1 ? 0 : 1;
+        Shape shape = Shape.of(a, b);
+        int n = shape.n();
+        int sa = shape.strideA();
+        int sb = shape.strideB();
         Arr out;
         switch (t) {
             case FLOAT32:
@@ -261,9 +265,10 @@ final class Arith {
      * does; anything involving a float compares in the promoted float type.
      */
     static Numeric compare(Ops.Compare op, Numeric a, Numeric b) {
-        int n = broadcast(a, b);
-        int sa = a.size() == 1 ? 0 : 1;
-        int sb = b.size() == 1 ? 0 : 1;
+        Shape shape = Shape.of(a, b);
+        int n = shape.n();
+        int sa = shape.strideA();
+        int sb = shape.strideB();
         boolean[] r = new boolean[n];
         NumType t = resultType(a, b);
         if (!a.type().isFloat() && !b.type().isFloat()) {
@@ -404,9 +409,10 @@ final class Arith {
         NumType t = resultType(a, b);
         checkWeakFits(a, t);
         checkWeakFits(b, t);
-        int n = broadcast(a, b);
-        int sa = a.size() == 1 ? 0 : 1;
-        int sb = b.size() == 1 ? 0 : 1;
+        Shape shape = Shape.of(a, b);
+        int n = shape.n();
+        int sa = shape.strideA();
+        int sb = shape.strideB();
         Arr out;
         if (t.isFloat()) {
             FloatResult r = new FloatResult(t, n);
