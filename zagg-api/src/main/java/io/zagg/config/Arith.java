@@ -2,8 +2,9 @@ package io.zagg.config;
 
 /**
  * numpy 2 arithmetic on {@link Numeric} values: type promotion with NEP 50 weak Python scalars,
- * broadcasting of scalars and length-1 arrays, and every operation rounded in the result type
- * (float32 operations are Java float operations, which are IEEE binary32 like numpy's).
+ * broadcasting of scalars and length-1 arrays, and every operation rounded once in its result
+ * type. A float32 result is the double result of float32 operands rounded to float, which is
+ * exactly IEEE float32 arithmetic for {@code + - * /} and sqrt.
  */
 final class Arith {
 

@@ -10,12 +10,10 @@ package io.zagg.config;
 public final class Expression {
 
     private final String text;
-    private final Node tree;
     private final Compiler.Step step;
 
     private Expression(String text, Node tree) {
         this.text = text;
-        this.tree = tree;
         this.step = Compiler.compile(tree);
     }
 
@@ -39,10 +37,6 @@ public final class Expression {
     /** The expression as written in the config. */
     public String text() {
         return text;
-    }
-
-    Node tree() {
-        return tree;
     }
 
     /** Whether the stripped text is one identifier (zagg's test for the empty-cell chunk-value rule). */

@@ -177,6 +177,9 @@ final class FieldReader {
             throw fail(what + ": fill_value NaN cannot be stored in " + kind.dtype.numpyName() + "; declare a numeric fill_value"
                     + " (e.g. fill_value: 0)");
         }
+        if (!kind.dtype.isFloating() && (fill != Math.rint(fill) || !NumType.of(kind.dtype).holds((long) fill) || Math.abs(fill) > 0x1p53)) {
+            throw fail(what + ": fill_value " + PyRepr.repr(meta.get("fill_value")) + " is not a " + kind.dtype.numpyName() + " value");
+        }
         FunctionRef ref = null;
         if (function != null) {
             String reduced = source;

@@ -1,6 +1,7 @@
 package io.zagg.config;
 
 import io.zagg.reduce.NumpySum;
+import io.zagg.spi.Column;
 import io.zagg.spi.DType;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -66,20 +67,12 @@ final class Functions {
             put(np, d.getKey(), one, (a, n) -> Arith.cast(numeric(name, a[0]), d.getValue()));
         }
         put(np, "sum", array, (a, n) -> sum(asArray("np.sum", a[0])));
-        put(np, "min", array, (a, n) -> extreme("np.min", asArray("np.min", a[0]), false));
-        put(np, "amin", array, (a, n) -> extreme("np.amin", asArray("np.amin", a[0]), false));
-        put(np, "max", array, (a, n) -> extreme("np.max", asArray("np.max", a[0]), true));
-        put(np, "amax", array, (a, n) -> extreme("np.amax", asArray("np.amax", a[0]), true));
-        put(np, "mean", array, (a, n) -> {
-            Arr x = floats(asArray("np.mean", a[0]));
-            Arr.Run r = x.run();
-            return Scalar.ofFloat(x.type(), n.mean(r.column(), r.start(), r.end()));
-        });
-        put(np, "median", array, (a, n) -> {
-            Arr x = floats(asArray("np.median", a[0]));
-            Arr.Run r = x.run();
-            return Scalar.ofFloat(x.type(), n.median(r.column(), r.start(), r.end()));
-        });
+        put(np, "min", array, (a, n) -> extreme(asArray("np.min", a[0]), false));
+        put(np, "amin", array, (a, n) -> extreme(asArray("np.amin", a[0]), false));
+        put(np, "max", array, (a, n) -> extreme(asArray("np.max", a[0]), true));
+        put(np, "amax", array, (a, n) -> extreme(asArray("np.amax", a[0]), true));
+        put(np, "mean", array, reduction("np.mean", NumpyFunctions::mean));
+        put(np, "median", array, reduction("np.median", NumpyFunctions::median));
         Signature withDdof = array.withKeywordOnly("ddof");
         put(np, "var", withDdof, (a, n) -> variance("np.var", a, n, false));
         put(np, "std", withDdof, (a, n) -> variance("np.std", a, n, true));
@@ -99,6 +92,20 @@ final class Functions {
     }
 
     private Functions() {
+    }
+
+    /** A kernel of {@link NumpyFunctions} over a float column run. */
+    private interface Kernel {
+        double apply(NumpyFunctions numpy, Column x, long start, long end);
+    }
+
+    /** A reduction computed in float64 for integers (as numpy does) and in the dtype for floats. */
+    private static Impl reduction(String function, Kernel kernel) {
+        return (a, n) -> {
+            Arr x = floats(asArray(function, a[0]));
+            Arr.Run r = x.run();
+            return Scalar.ofFloat(x.type(), kernel.apply(n, r.column(), r.start(), r.end()));
+        };
     }
 
     private static void put(Map<String, Function> table, String name, Signature sig, Impl impl) {
@@ -237,7 +244,7 @@ final class Functions {
     }
 
     /** {@code np.min}/{@code np.max}: NaN propagates; on a tie the later element wins (numpy's reduction of minimum/maximum). */
-    private static Scalar extreme(String function, Arr x, boolean max) {
+    private static Scalar extreme(Arr x, boolean max) {
         int n = x.size();
         if (n == 0) {
             throw new EvaluationException("zero-size array to reduction operation " + (max ? "maximum" : "minimum")
@@ -284,7 +291,7 @@ final class Functions {
         }
         if (!q.type().isFloat()) {
             // an integer q (0 or 1) makes numpy take the element without interpolating
-            return extreme("np.quantile", x, qv == 1);
+            return extreme(x, qv == 1);
         }
         Arr.Run r = x.run();
         return Scalar.ofFloat(x.type(), numpy.quantile(r.column(), r.start(), r.end(), qv));
@@ -332,8 +339,8 @@ final class Functions {
             lo = Scalar.pyInt(0);
             hi = Scalar.pyInt(1);
         } else {
-            lo = extreme("np.histogram", data, false);
-            hi = extreme("np.histogram", data, true);
+            lo = extreme(data, false);
+            hi = extreme(data, true);
             if (!Double.isFinite(lo.f64(0)) || !Double.isFinite(hi.f64(0))) {
                 throw new EvaluationException("autodetected range of [" + ExactNumpyFunctions.show(lo.f64(0)) + ", "
                         + ExactNumpyFunctions.show(hi.f64(0)) + "] is not finite");

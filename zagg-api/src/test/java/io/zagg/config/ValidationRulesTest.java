@@ -240,6 +240,10 @@ class ValidationRulesTest {
                 variables("x: {function: max, source: h, fill_value: none}"));
         assertEquals("t.yaml: Variable 'x': fill_value NaN cannot be stored in int32; declare a numeric fill_value (e.g. fill_value: 0)",
                 variables("x: {function: len, source: h, dtype: int32}"));
+        assertEquals("t.yaml: Variable 'x': fill_value -1 is not a uint32 value",
+                variables("x: {function: len, source: h, dtype: uint32, fill_value: -1}"));
+        assertEquals("t.yaml: Variable 'x': fill_value 0.5 is not a int16 value",
+                variables("x: {function: max, source: h, dtype: int16, fill_value: 0.5}"));
         assertEquals("t.yaml: Variable 'x': function 'max' has no 'source', and zagg's default source 'h_li' is not in"
                 + " data_source.variables", variables("x: {function: max}"));
     }
