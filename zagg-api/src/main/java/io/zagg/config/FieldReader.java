@@ -212,7 +212,7 @@ final class FieldReader {
     private String source(String what, Map<String, Object> meta, Set<String> allowed) {
         Object source = meta.get("source");
         if (source != null && !allowed.contains(String.valueOf(source))) {
-            throw fail(what + ": source '" + source + "' not in data_source.variables");
+            throw fail(what + ": source '" + PyRepr.str(source) + "' not in data_source.variables");
         }
         return source == null ? null : String.valueOf(source);
     }
@@ -299,11 +299,11 @@ final class FieldReader {
     private OutputKind outputKind(String what, Map<String, Object> meta) {
         Object kind = meta.getOrDefault("kind", "scalar");
         if (!KINDS.contains(kind)) {
-            throw fail(what + ": output kind '" + kind + "' is not supported (allowed: scalar, vector, ragged)");
+            throw fail(what + ": output kind '" + PyRepr.str(kind) + "' is not supported (allowed: scalar, vector, ragged)");
         }
         Object resolution = meta.getOrDefault("resolution", "cell");
         if (!RESOLUTIONS.contains(resolution)) {
-            throw fail(what + ": resolution '" + resolution + "' is not supported (allowed: cell, chunk)");
+            throw fail(what + ": resolution '" + PyRepr.str(resolution) + "' is not supported (allowed: cell, chunk)");
         }
         DType dtype = DType.FLOAT32;
         String declared = null;

@@ -36,6 +36,11 @@ final class PyRepr {
         return String.valueOf(v);
     }
 
+    /** Python's {@code str(v)} of a YAML value, as zagg's f-strings print it. */
+    static String str(Object v) {
+        return v instanceof String ? (String) v : repr(v);
+    }
+
     /** A set of names as Python prints a set, sorted so that messages are stable. */
     static String set(Collection<String> names) {
         if (names.isEmpty()) {

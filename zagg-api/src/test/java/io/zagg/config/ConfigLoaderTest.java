@@ -136,6 +136,21 @@ class ConfigLoaderTest {
     }
 
     @Test
+    void functionNamesForTheReducerRegistry() {
+        Map<String, String> expected = new java.util.LinkedHashMap<>();
+        expected.put("len", "count");
+        expected.put("count", "count");
+        expected.put("median", "median");
+        expected.put("np.nanmean", "nanmean");
+        expected.put("numpy.quantile", "quantile");
+        expected.put("zagg.stats.tdigest.build_tdigest", "tdigest");
+        expected.put("org.example.reducers.trimmed_mean", "org.example.reducers.trimmed_mean");
+        expected.forEach((written, registry) -> assertEquals(registry, FunctionRef.reducerName(written), written));
+        assertTrue(new FunctionRef("len", null, Map.of()).isCount());
+        assertFalse(new FunctionRef("np.nanmean", "h", Map.of()).isCount());
+    }
+
+    @Test
     void rectilinearGridIsRejectedNamingTheConfig() {
         Path path = resource("rectilinear_grid.yaml");
         ConfigException e = assertThrows(ConfigException.class, () -> ZaggConfig.load(path));
