@@ -5,6 +5,7 @@ import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystemException;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -59,10 +60,17 @@ public final class DirectoryStore implements Store {
 
     @Override
     public Optional<byte[]> get(String key) throws IOException {
+        Path file = file(key);
         try {
-            return Optional.of(Files.readAllBytes(file(key)));
+            return Optional.of(Files.readAllBytes(file));
         } catch (NoSuchFileException e) {
             return Optional.empty();
+        } catch (FileSystemException e) {
+            // ENOTDIR: a parent of the key is an object, so the key is not there
+            if (!Files.exists(file)) {
+                return Optional.empty();
+            }
+            throw e;
         }
     }
 

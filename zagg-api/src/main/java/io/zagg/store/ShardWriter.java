@@ -68,12 +68,12 @@ public final class ShardWriter implements AutoCloseable {
             throw new IllegalArgumentException("array '" + array + "' is not in the template (" + template.arrays().size() + " arrays in group " + template.groupPath() + ")");
         }
         int local = local(chunk);
-        claim(array, chunk);
         ArraySpec spec = member.spec;
         int expected = member.role == StoreTemplate.Role.COMPANION ? spec.chunkBytes() : spec.innerChunkBytes();
         if (littleEndian.remaining() != expected) {
             throw new IllegalArgumentException("array " + spec.path() + " chunk " + chunk + ": " + littleEndian.remaining() + " bytes given, one chunk is " + expected);
         }
+        claim(array, chunk);
         boolean empty = member.role != StoreTemplate.Role.COORDINATE && spec.fillValue().fillsEverywhere(littleEndian);
         if (!empty && member.role != StoreTemplate.Role.COORDINATE) {
             chunksWithData.add(chunk);
