@@ -131,8 +131,10 @@ public final class ArraySpec {
         if (shape.length != chunkShape.length) {
             throw new IllegalArgumentException(where + ": shape and chunk_shape differ in rank");
         }
-        return new ArraySpec(path, dtype, fill, shape, chunkShape, separator.charAt(0), codecs, dims,
+        ArraySpec spec = new ArraySpec(path, dtype, fill, shape, chunkShape, separator.charAt(0), codecs, dims,
                 attributes.isObject() ? (ObjectNode) attributes : JsonText.object());
+        spec.requireChunkFitsBuffer(chunkShape, "chunk");
+        return spec;
     }
 
     private static long[] longs(JsonNode list, String where) {

@@ -118,11 +118,6 @@ final class CodecChain {
         return out;
     }
 
-    /** Whether encoding returns its input unchanged (so an encoded chunk aliases the caller's buffer). */
-    boolean isIdentity() {
-        return sharding == null && bytesCodecs.isEmpty();
-    }
-
     /**
      * Decodes one stored chunk into its little-endian elements (a buffer positioned at 0 of
      * {@code count(chunkShape) * dtype.byteSize()} bytes).

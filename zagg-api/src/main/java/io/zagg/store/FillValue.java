@@ -121,8 +121,7 @@ public final class FillValue {
         if (json == null || !(json.isNumber() || json.isTextual())) {
             throw new IllegalArgumentException(where + ": fill_value " + json + " is not a number or a NaN/Infinity string");
         }
-        return parse(dtype, json.isTextual() ? json.textValue() : json.numberValue() instanceof Double
-                ? JsonText.pythonRepr(json.doubleValue()) : json.asText());
+        return parse(dtype, json.asText());
     }
 
     private static FillValue ofInteger(DType dtype, BigInteger value, String text) {

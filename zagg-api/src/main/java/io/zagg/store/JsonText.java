@@ -1,6 +1,5 @@
 package io.zagg.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -227,14 +226,5 @@ final class JsonText {
             }
         }
         return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
-    }
-
-    /** Reads a value back from its canonical text (used to compare trees made by different builders). */
-    static JsonNode reparse(JsonNode node) {
-        try {
-            return MAPPER.readTree(write(node));
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("canonical JSON did not parse back", e);
-        }
     }
 }

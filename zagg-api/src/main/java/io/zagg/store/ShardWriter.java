@@ -4,6 +4,7 @@ import io.zagg.spi.DType;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -33,7 +34,7 @@ public final class ShardWriter implements AutoCloseable {
     private final long shard;
     private final long firstChunk;
     private final Map<String, Set<Long>> written = new HashMap<>();
-    private final Map<String, ByteBuffer[]> shardChunks = new LinkedHashMap<>();
+    private final Map<String, ShardBuffer> shardChunks = new LinkedHashMap<>();
     private final Set<Long> chunksWithData = new TreeSet<>();
     private boolean done;
     private long objectsWritten;
@@ -78,15 +79,16 @@ public final class ShardWriter implements AutoCloseable {
         if (!empty && member.role != StoreTemplate.Role.COORDINATE) {
             chunksWithData.add(chunk);
         }
-        long[] coords = new long[spec.chunkShape().length];
         if (spec.isSharded()) {
-            ByteBuffer[] slots = shardChunks.computeIfAbsent(array, a -> new ByteBuffer[(int) geometry.chunksPerShard()]);
+            ShardingCodec sharding = spec.codecs().sharding();
+            ShardBuffer shardBuffer = shardChunks.computeIfAbsent(array,
+                    a -> sharding.newShard((int) geometry.chunksPerShard(), spec.chunkBytes()));
             if (!empty) {
-                CodecChain inner = spec.codecs().sharding().inner();
-                slots[local] = inner.isIdentity() ? copy(littleEndian) : inner.encode(littleEndian);
+                shardBuffer.add(local, sharding.inner().encode(littleEndian));
             }
             return;
         }
+        long[] coords = new long[spec.chunkShape().length];
         coords[0] = chunk;
         String key = spec.chunkKey(coords);
         if (empty) {
@@ -113,9 +115,9 @@ public final class ShardWriter implements AutoCloseable {
             throw new IllegalArgumentException("'" + field + "' is not a ragged field of the template");
         }
         local(chunk);
-        if (block.dtype() != spec.dtype() || !java.util.Arrays.equals(block.innerShape(), spec.shape())) {
-            throw new IllegalArgumentException("ragged field " + field + " holds rows of " + java.util.Arrays.toString(spec.shape()) + " " + spec.dtype().numpyName()
-                    + ", the block " + java.util.Arrays.toString(block.innerShape()) + " " + block.dtype().numpyName());
+        if (block.dtype() != spec.dtype() || !Arrays.equals(block.innerShape(), spec.shape())) {
+            throw new IllegalArgumentException("ragged field " + field + " holds rows of " + Arrays.toString(spec.shape()) + " " + spec.dtype().numpyName()
+                    + ", the block " + Arrays.toString(block.innerShape()) + " " + block.dtype().numpyName());
         }
         long[] cellIds = block.cellIds();
         long limit = spec.resolution() == FieldSpec.Resolution.CHUNK ? 1 : geometry.cellsPerChunk();
@@ -149,12 +151,6 @@ public final class ShardWriter implements AutoCloseable {
         ByteBuffer out = ByteBuffer.allocate(values.length * DType.INT64.byteSize()).order(ByteOrder.LITTLE_ENDIAN);
         out.asLongBuffer().put(values);
         return out;
-    }
-
-    private static ByteBuffer copy(ByteBuffer in) {
-        ByteBuffer out = ByteBuffer.allocate(in.remaining());
-        out.put(in.duplicate());
-        return out.flip();
     }
 
     private int local(long chunk) {
@@ -200,20 +196,16 @@ public final class ShardWriter implements AutoCloseable {
                 }
             }
         }
-        for (Map.Entry<String, ByteBuffer[]> entry : shardChunks.entrySet()) {
+        for (Map.Entry<String, ShardBuffer> entry : shardChunks.entrySet()) {
             ArraySpec spec = template.member(entry.getKey()).spec;
             long[] coords = new long[spec.chunkShape().length];
             coords[0] = shard;
             String key = spec.chunkKey(coords);
-            ByteBuffer[] slots = entry.getValue();
-            boolean any = false;
-            for (ByteBuffer slot : slots) {
-                any |= slot != null;
-            }
-            if (any) {
-                put(key, spec.codecs().encodeShard(spec.codecs().sharding().encode(slots)));
-            } else {
+            ShardBuffer shardBuffer = entry.getValue();
+            if (shardBuffer.isEmpty()) {
                 store.delete(key);
+            } else {
+                put(key, spec.codecs().encodeShard(shardBuffer.finish(spec.codecs().sharding().indexAtEnd())));
             }
         }
         shardChunks.clear();

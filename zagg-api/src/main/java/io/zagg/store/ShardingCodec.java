@@ -95,38 +95,31 @@ final class ShardingCodec {
         return grid;
     }
 
+    /** An empty shard of {@code chunks} inner chunks (at most {@code chunkBytes} together) to add encoded chunks to. */
+    ShardBuffer newShard(int chunks, long chunkBytes) {
+        return new ShardBuffer(index, chunks, chunkBytes);
+    }
+
+    boolean indexAtEnd() {
+        return indexAtEnd;
+    }
+
     /**
      * Assembles a shard from its encoded inner chunks, in C order of position; null marks an
      * absent chunk.
      */
     ByteBuffer encode(ByteBuffer[] encodedInner) {
-        int n = encodedInner.length;
-        int indexBytes = 16 * n + index.fixedOverhead("shard index");
-        long total = indexBytes;
+        long total = 0;
         for (ByteBuffer chunk : encodedInner) {
-            if (chunk != null) {
-                total += chunk.remaining();
+            total += chunk == null ? 0 : chunk.remaining();
+        }
+        ShardBuffer shard = newShard(encodedInner.length, total);
+        for (int i = 0; i < encodedInner.length; i++) {
+            if (encodedInner[i] != null) {
+                shard.add(i, encodedInner[i]);
             }
         }
-        if (total > Integer.MAX_VALUE - 8) {
-            throw new IllegalArgumentException("a shard of " + total + " bytes is over the 2 GiB an object may hold");
-        }
-        ByteBuffer table = ByteBuffer.allocate(16 * n).order(ByteOrder.LITTLE_ENDIAN);
-        ByteBuffer out = ByteBuffer.allocate((int) total);
-        long offset = indexAtEnd ? 0 : indexBytes;
-        out.position(indexAtEnd ? 0 : indexBytes);
-        for (ByteBuffer chunk : encodedInner) {
-            if (chunk == null) {
-                table.putLong(ABSENT).putLong(ABSENT);
-            } else {
-                table.putLong(offset).putLong(chunk.remaining());
-                offset += chunk.remaining();
-                out.put(chunk.duplicate());
-            }
-        }
-        ByteBuffer encodedIndex = index.encode(table.flip());
-        out.put(indexAtEnd ? out.position() : 0, encodedIndex, 0, encodedIndex.remaining());
-        return out.clear();
+        return shard.finish(indexAtEnd);
     }
 
     /** Decodes a whole shard into its little-endian elements; absent inner chunks read as fill. */

@@ -3,6 +3,7 @@ package io.zagg.store;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -63,7 +64,7 @@ public final class StoreWriter {
                     + " but no zarr.json: it is not a Zarr store, and nothing is written into it");
         }
         for (Map.Entry<String, ObjectNode> node : template.documents().entrySet()) {
-            store.put(Keys.metadata(node.getKey()), java.nio.ByteBuffer.wrap(JsonText.bytes(node.getValue())));
+            store.put(Keys.metadata(node.getKey()), ByteBuffer.wrap(JsonText.bytes(node.getValue())));
         }
         return writer;
     }
@@ -173,8 +174,8 @@ public final class StoreWriter {
         if (!openShards.isEmpty()) {
             throw new IllegalStateException(openShards.size() + " shard writers are still open: " + openShards);
         }
-        store.put(Keys.METADATA, java.nio.ByteBuffer.wrap(JsonText.bytes(consolidated(store))));
-        store.put(RunRecord.KEY, java.nio.ByteBuffer.wrap(JsonText.bytes(record.toJson(template.groupPath()))));
+        store.put(Keys.METADATA, ByteBuffer.wrap(JsonText.bytes(consolidated(store))));
+        store.put(RunRecord.KEY, ByteBuffer.wrap(JsonText.bytes(record.toJson(template.groupPath()))));
         finished = true;
     }
 
