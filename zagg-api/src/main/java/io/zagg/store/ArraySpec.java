@@ -250,6 +250,13 @@ public final class ArraySpec {
         return key.toString();
     }
 
+    /** The key of chunk {@code index} along the first dimension, at 0 in every other: {@code {path}/c/7/0}. */
+    String chunkKeyAlongFirst(long index) {
+        long[] coords = new long[chunkShape.length];
+        coords[0] = index;
+        return chunkKey(coords);
+    }
+
     @Override
     public String toString() {
         return "ArraySpec[" + path + " " + dtype.numpyName() + " shape " + Arrays.toString(shape) + " chunks " + Arrays.toString(chunkShape)

@@ -102,16 +102,16 @@ final class CodecChain {
         if (sharding != null) {
             throw new IllegalStateException("a sharded chunk is encoded from its inner chunks");
         }
-        ByteBuffer out = le;
-        for (BytesCodec codec : bytesCodecs) {
-            out = codec.encode(out);
-        }
-        return out;
+        return applyBytesCodecs(le);
     }
 
-    /** Applies the bytes-to-bytes codecs after sharding to an encoded shard. */
+    /** Applies the bytes-to-bytes codecs after sharding to an assembled shard. */
     ByteBuffer encodeShard(ByteBuffer shard) {
-        ByteBuffer out = shard;
+        return applyBytesCodecs(shard);
+    }
+
+    private ByteBuffer applyBytesCodecs(ByteBuffer bytes) {
+        ByteBuffer out = bytes;
         for (BytesCodec codec : bytesCodecs) {
             out = codec.encode(out);
         }

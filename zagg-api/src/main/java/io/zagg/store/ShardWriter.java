@@ -75,8 +75,9 @@ public final class ShardWriter implements AutoCloseable {
             throw new IllegalArgumentException("array " + spec.path() + " chunk " + chunk + ": " + littleEndian.remaining() + " bytes given, one chunk is " + expected);
         }
         claim(array, chunk);
-        boolean empty = member.role != StoreTemplate.Role.COORDINATE && spec.fillValue().fillsEverywhere(littleEndian);
-        if (!empty && member.role != StoreTemplate.Role.COORDINATE) {
+        boolean coordinate = member.role == StoreTemplate.Role.COORDINATE;
+        boolean empty = !coordinate && spec.fillValue().fillsEverywhere(littleEndian);
+        if (!empty && !coordinate) {
             chunksWithData.add(chunk);
         }
         if (spec.isSharded()) {
@@ -88,9 +89,7 @@ public final class ShardWriter implements AutoCloseable {
             }
             return;
         }
-        long[] coords = new long[spec.chunkShape().length];
-        coords[0] = chunk;
-        String key = spec.chunkKey(coords);
+        String key = spec.chunkKeyAlongFirst(chunk);
         if (empty) {
             store.delete(key);
         } else {
@@ -138,8 +137,7 @@ public final class ShardWriter implements AutoCloseable {
     /** An array of one chunk holding all of {@code data}; no chunk object when it has no elements. */
     private void writeSmallArray(ArraySpec spec, ByteBuffer data) throws IOException {
         put(Keys.metadata(spec.path()), ByteBuffer.wrap(JsonText.bytes(spec.toJson())));
-        long[] origin = new long[spec.shape().length];
-        String key = spec.chunkKey(origin);
+        String key = spec.chunkKeyAlongFirst(0);
         if (data.remaining() == 0) {
             store.delete(key);
         } else {
@@ -198,9 +196,7 @@ public final class ShardWriter implements AutoCloseable {
         }
         for (Map.Entry<String, ShardBuffer> entry : shardChunks.entrySet()) {
             ArraySpec spec = template.member(entry.getKey()).spec;
-            long[] coords = new long[spec.chunkShape().length];
-            coords[0] = shard;
-            String key = spec.chunkKey(coords);
+            String key = spec.chunkKeyAlongFirst(shard);
             ShardBuffer shardBuffer = entry.getValue();
             if (shardBuffer.isEmpty()) {
                 store.delete(key);

@@ -101,11 +101,11 @@ public final class StoreReader {
      * little-endian elements in C order; the fill value everywhere when it is not stored.
      */
     public ByteBuffer readChunk(String arrayPath, long... coords) throws IOException {
-        return readChunk(array(arrayPath), coords);
+        ArraySpec spec = array(arrayPath);
+        return decodedChunk(spec, spec.chunkKey(coords));
     }
 
-    private ByteBuffer readChunk(ArraySpec spec, long... coords) throws IOException {
-        String key = spec.chunkKey(coords);
+    private ByteBuffer decodedChunk(ArraySpec spec, String key) throws IOException {
         Optional<byte[]> stored = store.get(key);
         int[] chunkShape = spec.chunkShape();
         if (stored.isEmpty()) {
@@ -140,10 +140,8 @@ public final class StoreReader {
         }
         long rowBytes = rowElements * elementBytes;
         ByteBuffer out = ByteBuffer.allocate(Math.toIntExact((end - start) * rowBytes)).order(ByteOrder.LITTLE_ENDIAN);
-        long[] coords = new long[shape.length];
         for (long c = start / chunk[0]; c * chunk[0] < end; c++) {
-            coords[0] = c;
-            ByteBuffer data = readChunk(spec, coords);
+            ByteBuffer data = decodedChunk(spec, spec.chunkKeyAlongFirst(c));
             long from = Math.max(start, c * chunk[0]);
             long to = Math.min(end, (c + 1) * chunk[0]);
             out.put((int) ((from - start) * rowBytes), data, (int) ((from - c * chunk[0]) * rowBytes), (int) ((to - from) * rowBytes));
