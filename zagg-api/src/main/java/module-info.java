@@ -12,6 +12,7 @@ module io.zagg {
     requires org.slf4j;
 
     exports io.zagg.spi;
+    exports io.zagg.grid;
 
     exports io.zagg.reduce to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
 }
