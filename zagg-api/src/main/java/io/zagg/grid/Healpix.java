@@ -1,7 +1,5 @@
 package io.zagg.grid;
 
-import java.util.Objects;
-
 /**
  * HEALPix NESTED hashing of points given as latitude and longitude in degrees, computed the way
  * healpy's {@code ang2pix(2**order, lon, lat, nest=True, lonlat=True)} computes it (HEALPix C++
@@ -61,7 +59,6 @@ public final class Healpix {
      * @throws IllegalArgumentException if the order is outside 0..29 or the arrays' lengths differ
      */
     public static int nested(int order, double[] lat, double[] lon, long[] out) {
-        Objects.requireNonNull(lat, "lat");
         if (lon.length != lat.length || out.length != lat.length) {
             throw new IllegalArgumentException("lat, lon and out must have one length, got " + lat.length + ", "
                     + lon.length + " and " + out.length);
