@@ -4,4 +4,8 @@ module io.zagg.arrow {
     requires org.apache.arrow.vector;
     requires org.apache.arrow.memory.core;
     requires org.apache.arrow.c;
+
+    exports io.zagg.arrow;
+
+    provides io.zagg.spi.CarrierProvider with io.zagg.arrow.ArrowCarrierProvider;
 }

@@ -31,4 +31,12 @@ public interface Column {
 
     /** An integer element sign- or zero-extended to long (UINT64: the raw bits). */
     long getLong(long index);
+
+    /**
+     * Bytes of the values ({@code rows × width × element size}): the length of the column's
+     * little-endian encoding, whatever the carrier spends holding it.
+     */
+    default long valueBytes() {
+        return rows() * width() * dtype().byteSize();
+    }
 }

@@ -144,7 +144,7 @@ abstract class HeapColumn implements MutableColumn {
         @Override
         public double getDouble(long i) {
             long v = a[(int) i];
-            return dtype() == DType.UINT64 && v < 0 ? unsignedToDouble(v) : v;
+            return dtype() == DType.UINT64 && v < 0 ? Columns.unsignedToDouble(v) : v;
         }
 
         @Override
@@ -268,9 +268,4 @@ abstract class HeapColumn implements MutableColumn {
         }
     }
 
-    static double unsignedToDouble(long v) {
-        // exact rounding of the unsigned value, as numpy's uint64 -> float64 cast
-        double d = (double) (v >>> 1 | (v & 1));
-        return d * 2.0;
-    }
 }
