@@ -93,9 +93,16 @@ public final class Carriers {
             return name;
         }
 
+        /** @throws CarrierUnavailableException if no provider of this name was found, or it cannot start */
         @Override
         public Carrier create(CarrierContext context) {
-            return named(name).create(context);
+            CarrierProvider provider;
+            try {
+                provider = named(name);
+            } catch (IllegalArgumentException e) {
+                throw new CarrierUnavailableException(e.getMessage());
+            }
+            return provider.create(context);
         }
 
         @Override
@@ -163,7 +170,12 @@ public final class Carriers {
             while (root.getCause() != null && root.getCause() != root) {
                 root = root.getCause();
             }
-            String message = e.getMessage();
+            String message = String.valueOf(e.getMessage());
+            // ServiceLoader prefixes every message with the service's name, which says nothing here
+            String prefix = CarrierProvider.class.getName() + ": ";
+            if (message.startsWith(prefix)) {
+                message = message.substring(prefix.length());
+            }
             return root == e ? message : message + " (caused by " + root + ")";
         }
     }
