@@ -55,13 +55,17 @@ public final class CarrierMemory {
     @Override
     public String toString() {
         StringJoiner stages = new StringJoiner(", ", "(", ")");
-        stagePeaks.forEach((stage, bytes) -> stages.add(stage.name().toLowerCase(Locale.ROOT) + " " + mebibytes(bytes)));
+        stagePeaks.forEach((stage, bytes) -> stages.add(stage.name().toLowerCase(Locale.ROOT) + " " + size(bytes)));
         return String.format(Locale.ROOT, "peak %s = %.2f× input %s %s; held %s",
-                mebibytes(peakBytes), peakToInput(), mebibytes(inputBytes), stages, mebibytes(heldBytes));
+                size(peakBytes), peakToInput(), size(inputBytes), stages, size(heldBytes));
     }
 
-    private static String mebibytes(long bytes) {
-        return String.format(Locale.ROOT, "%.2f MiB", bytes / 1048576.0);
+    private static String size(long bytes) {
+        if (bytes < 1024) {
+            return bytes + " B";
+        }
+        return bytes < 1 << 20 ? String.format(Locale.ROOT, "%.1f KiB", bytes / 1024.0)
+                : String.format(Locale.ROOT, "%.2f MiB", bytes / 1048576.0);
     }
 
     @Override

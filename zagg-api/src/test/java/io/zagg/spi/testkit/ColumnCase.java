@@ -4,9 +4,13 @@ import static org.quicktheories.generators.Generate.enumValues;
 import static org.quicktheories.generators.Generate.longRange;
 import static org.quicktheories.generators.Generate.range;
 
+import io.zagg.spi.Batch;
+import io.zagg.spi.Carrier;
 import io.zagg.spi.Column;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
+import io.zagg.spi.InputBatch;
+import io.zagg.spi.MutableColumn;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
@@ -70,35 +74,28 @@ public final class ColumnCase {
         };
     }
 
-    public DType dtype() {
-        return dtype;
-    }
-
-    public int width() {
-        return width;
-    }
-
-    public int[] order() {
-        return order.clone();
-    }
-
-    public int from() {
-        return from;
-    }
-
-    public int to() {
-        return to;
-    }
-
-    public int partCount() {
-        return parts.size();
-    }
-
     /** Part {@code p} as the reader would hand it over (a fresh heap array, or an opaque view of one). */
-    public Column part(int p) {
+    Column part(int p) {
         long[] bits = parts.get(p);
         Column heap = Columns.wrap(array(bits), dtype, width);
         return opaque ? new Opaque(heap) : heap;
+    }
+
+    /** Loads the parts as reads, concatenates, gathers by {@link #order()} and encodes rows {@code [from, to)}. */
+    public byte[] encodeThrough(Carrier carrier) {
+        List<Batch> reads = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            reads.add(carrier.load(InputBatch.builder("part " + p).column("x", part(p)).build()));
+        }
+        Batch rows = carrier.concat(reads);
+        MutableColumn o = rows.add("order", DType.INT32, 1);
+        for (int i = 0; i < order.length; i++) {
+            o.setLong(i, order[i]);
+        }
+        rows.gather("order");
+        byte[] encoded = StagePipeline.bytes(rows.encode("x", from, to));
+        rows.close();
+        return encoded;
     }
 
     /** The little-endian bytes of rows {@code [from, to)} after reordering, computed from the raw bits. */
