@@ -1,5 +1,7 @@
 package io.zagg.spi;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -89,6 +91,42 @@ public final class Columns {
                     target.setLong(targetIndex + i, source.getLong(sourceIndex + i));
                 }
         }
+    }
+
+    /**
+     * Writes elements {@code [from, from + count)} of a Java primitive array into {@code target}
+     * at its position as little-endian bytes, bit for bit (NaN payloads included), in one bulk
+     * pass, and advances the position. The target's own byte order is left alone.
+     */
+    public static void writeLittleEndian(Object array, int from, int count, ByteBuffer target) {
+        ByteBuffer le = target.slice().order(ByteOrder.LITTLE_ENDIAN);
+        int size;
+        if (array instanceof double[]) {
+            le.asDoubleBuffer().put((double[]) array, from, count);
+            size = 8;
+        } else if (array instanceof long[]) {
+            le.asLongBuffer().put((long[]) array, from, count);
+            size = 8;
+        } else if (array instanceof float[]) {
+            le.asFloatBuffer().put((float[]) array, from, count);
+            size = 4;
+        } else if (array instanceof int[]) {
+            le.asIntBuffer().put((int[]) array, from, count);
+            size = 4;
+        } else if (array instanceof short[]) {
+            le.asShortBuffer().put((short[]) array, from, count);
+            size = 2;
+        } else if (array instanceof byte[]) {
+            le.put((byte[]) array, from, count);
+            size = 1;
+        } else {
+            throw new IllegalArgumentException("not a Java primitive array of a column dtype: " + array.getClass().getSimpleName());
+        }
+        target.position(target.position() + count * size);
+    }
+
+    static UnsupportedOperationException notApplicable(String accessor, DType dtype) {
+        return new UnsupportedOperationException(accessor + " does not apply to a " + dtype.numpyName() + " column");
     }
 
     /** {@code "float32"} for a plain column, {@code "int8×5"} for one of width 5. */

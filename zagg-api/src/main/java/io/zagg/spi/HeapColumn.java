@@ -36,25 +36,6 @@ abstract class HeapColumn implements MutableColumn {
         return rows;
     }
 
-    UnsupportedOperationException unsupported(String accessor) {
-        return new UnsupportedOperationException(accessor + " does not apply to a " + dtype.numpyName() + " column");
-    }
-
-    @Override
-    public float getFloat(long index) {
-        throw unsupported("getFloat");
-    }
-
-    @Override
-    public long getLong(long index) {
-        throw unsupported("getLong");
-    }
-
-    @Override
-    public void setFloat(long index, float value) {
-        throw unsupported("setFloat");
-    }
-
     static final class OfFloat extends HeapColumn {
         private final float[] a;
 

@@ -7,6 +7,7 @@ import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
 import io.zagg.spi.MemoryBudgetException;
 import io.zagg.spi.MutableColumn;
+import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.List;
@@ -49,7 +50,7 @@ final class ArrowCarrier extends Carrier {
         if (array == null) {
             Columns.copy(input, 0, column, 0, input.rows() * input.width());
         } else {
-            copyFromArray(array, column.data);
+            copyFromArray(array, input.dtype().byteSize(), column.data);
         }
         return column;
     }
@@ -156,38 +157,12 @@ final class ArrowCarrier extends Carrier {
         }
     }
 
-    private static void copyFromArray(Object array, ArrowBuf target) {
-        if (array instanceof byte[]) {
-            byte[] a = (byte[]) array;
-            target.setBytes(0, a, 0, a.length);
-            return;
-        }
-        int size;
-        int length;
-        if (array instanceof double[] || array instanceof long[]) {
-            size = 8;
-            length = array instanceof double[] ? ((double[]) array).length : ((long[]) array).length;
-        } else if (array instanceof float[] || array instanceof int[]) {
-            size = 4;
-            length = array instanceof float[] ? ((float[]) array).length : ((int[]) array).length;
-        } else {
-            size = 2;
-            length = ((short[]) array).length;
-        }
+    /** Copies a heap array into a vector's values in bulk, through NIO views of at most {@link #COPY_SLICE} elements. */
+    private static void copyFromArray(Object array, int elementSize, ArrowBuf target) {
+        int length = Array.getLength(array);
         for (int from = 0; from < length; from += COPY_SLICE) {
             int n = Math.min(COPY_SLICE, length - from);
-            ByteBuffer view = target.nioBuffer((long) from * size, n * size).order(ByteOrder.LITTLE_ENDIAN);
-            if (array instanceof double[]) {
-                view.asDoubleBuffer().put((double[]) array, from, n);
-            } else if (array instanceof long[]) {
-                view.asLongBuffer().put((long[]) array, from, n);
-            } else if (array instanceof float[]) {
-                view.asFloatBuffer().put((float[]) array, from, n);
-            } else if (array instanceof int[]) {
-                view.asIntBuffer().put((int[]) array, from, n);
-            } else {
-                view.asShortBuffer().put((short[]) array, from, n);
-            }
+            Columns.writeLittleEndian(array, from, n, target.nioBuffer((long) from * elementSize, n * elementSize));
         }
     }
 

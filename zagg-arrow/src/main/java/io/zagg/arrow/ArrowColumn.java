@@ -79,12 +79,7 @@ abstract class ArrowColumn implements MutableColumn {
             case FLOAT32: return new OfFloat(vector, data, width, rows);
             case FLOAT64: return new OfDouble(vector, data, width, rows);
             default:
-                switch (dtype.byteSize()) {
-                    case 1: return new OfByte(vector, data, dtype, width, rows);
-                    case 2: return new OfShort(vector, data, dtype, width, rows);
-                    case 4: return new OfInt(vector, data, dtype, width, rows);
-                    default: return new OfLong(vector, data, dtype, width, rows);
-                }
+                return dtype.byteSize() == 8 ? new OfLong(vector, data, dtype, width, rows) : new OfNarrowInt(vector, data, dtype, width, rows);
         }
     }
 
@@ -109,25 +104,6 @@ abstract class ArrowColumn implements MutableColumn {
     @Override
     public final long rows() {
         return rows;
-    }
-
-    private UnsupportedOperationException unsupported(String accessor) {
-        return new UnsupportedOperationException(accessor + " does not apply to a " + dtype.numpyName() + " column");
-    }
-
-    @Override
-    public float getFloat(long index) {
-        throw unsupported("getFloat");
-    }
-
-    @Override
-    public long getLong(long index) {
-        throw unsupported("getLong");
-    }
-
-    @Override
-    public void setFloat(long index, float value) {
-        throw unsupported("setFloat");
     }
 
     static final class OfFloat extends ArrowColumn {
@@ -217,10 +193,16 @@ abstract class ArrowColumn implements MutableColumn {
         }
     }
 
-    static final class OfInt extends ArrowColumn {
+    /** int8 to uint32: read at the element's size, then sign- or zero-extended. */
+    static final class OfNarrowInt extends ArrowColumn {
 
-        OfInt(FieldVector vector, ArrowBuf data, DType dtype, int width, long rows) {
+        private final int size;
+        private final boolean signed;
+
+        OfNarrowInt(FieldVector vector, ArrowBuf data, DType dtype, int width, long rows) {
             super(vector, data, dtype, width, rows);
+            this.size = dtype.byteSize();
+            this.signed = dtype.isSigned();
         }
 
         @Override
@@ -230,74 +212,34 @@ abstract class ArrowColumn implements MutableColumn {
 
         @Override
         public long getLong(long i) {
-            int v = data.getInt(i * 4L);
-            return dtype().isSigned() ? v : Integer.toUnsignedLong(v);
+            switch (size) {
+                case 1: {
+                    byte v = data.getByte(i);
+                    return signed ? v : Byte.toUnsignedLong(v);
+                }
+                case 2: {
+                    short v = data.getShort(i * 2L);
+                    return signed ? v : Short.toUnsignedLong(v);
+                }
+                default: {
+                    int v = data.getInt(i * 4L);
+                    return signed ? v : Integer.toUnsignedLong(v);
+                }
+            }
         }
 
         @Override
         public void setDouble(long i, double v) {
-            data.setInt(i * 4L, (int) (long) v);
+            setLong(i, (long) v);
         }
 
         @Override
         public void setLong(long i, long v) {
-            data.setInt(i * 4L, (int) v);
-        }
-    }
-
-    static final class OfShort extends ArrowColumn {
-
-        OfShort(FieldVector vector, ArrowBuf data, DType dtype, int width, long rows) {
-            super(vector, data, dtype, width, rows);
-        }
-
-        @Override
-        public double getDouble(long i) {
-            return getLong(i);
-        }
-
-        @Override
-        public long getLong(long i) {
-            short v = data.getShort(i * 2L);
-            return dtype().isSigned() ? v : Short.toUnsignedLong(v);
-        }
-
-        @Override
-        public void setDouble(long i, double v) {
-            data.setShort(i * 2L, (short) (long) v);
-        }
-
-        @Override
-        public void setLong(long i, long v) {
-            data.setShort(i * 2L, (short) v);
-        }
-    }
-
-    static final class OfByte extends ArrowColumn {
-
-        OfByte(FieldVector vector, ArrowBuf data, DType dtype, int width, long rows) {
-            super(vector, data, dtype, width, rows);
-        }
-
-        @Override
-        public double getDouble(long i) {
-            return getLong(i);
-        }
-
-        @Override
-        public long getLong(long i) {
-            byte v = data.getByte(i);
-            return dtype().isSigned() ? v : Byte.toUnsignedLong(v);
-        }
-
-        @Override
-        public void setDouble(long i, double v) {
-            data.setByte(i, (byte) (long) v);
-        }
-
-        @Override
-        public void setLong(long i, long v) {
-            data.setByte(i, (byte) v);
+            switch (size) {
+                case 1: data.setByte(i, (byte) v); break;
+                case 2: data.setShort(i * 2L, (short) v); break;
+                default: data.setInt(i * 4L, (int) v);
+            }
         }
     }
 }

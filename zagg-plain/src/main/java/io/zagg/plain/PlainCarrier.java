@@ -122,22 +122,9 @@ final class PlainCarrier extends Carrier {
         int n = (int) ((toRow - fromRow) * column.width());
         int bytes = n * column.dtype().byteSize();
         handedOver(bytes);
-        // float and double arrays go through their typed views, which copy the raw bits (NaN payloads too)
         ByteBuffer out = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
-        if (array instanceof double[]) {
-            out.asDoubleBuffer().put((double[]) array, offset, n);
-        } else if (array instanceof float[]) {
-            out.asFloatBuffer().put((float[]) array, offset, n);
-        } else if (array instanceof long[]) {
-            out.asLongBuffer().put((long[]) array, offset, n);
-        } else if (array instanceof int[]) {
-            out.asIntBuffer().put((int[]) array, offset, n);
-        } else if (array instanceof short[]) {
-            out.asShortBuffer().put((short[]) array, offset, n);
-        } else {
-            out.put(0, (byte[]) array, offset, n);
-        }
-        return out;
+        Columns.writeLittleEndian(array, offset, n, out);
+        return out.flip();
     }
 
     @Override

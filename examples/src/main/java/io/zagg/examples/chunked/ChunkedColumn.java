@@ -69,20 +69,7 @@ final class ChunkedColumn implements MutableColumn {
         int at = 0;
         for (ByteBuffer chunk : chunks) {
             int n = chunk.capacity() / dtype.byteSize();
-            ByteBuffer view = chunk.duplicate().order(ByteOrder.LITTLE_ENDIAN);
-            if (array instanceof double[]) {
-                view.asDoubleBuffer().put((double[]) array, at, n);
-            } else if (array instanceof float[]) {
-                view.asFloatBuffer().put((float[]) array, at, n);
-            } else if (array instanceof long[]) {
-                view.asLongBuffer().put((long[]) array, at, n);
-            } else if (array instanceof int[]) {
-                view.asIntBuffer().put((int[]) array, at, n);
-            } else if (array instanceof short[]) {
-                view.asShortBuffer().put((short[]) array, at, n);
-            } else {
-                view.put((byte[]) array, at, n);
-            }
+            Columns.writeLittleEndian(array, at, n, chunk.duplicate());
             at += n;
         }
     }
@@ -144,14 +131,10 @@ final class ChunkedColumn implements MutableColumn {
         return rows;
     }
 
-    private UnsupportedOperationException unsupported(String accessor) {
-        return new UnsupportedOperationException(accessor + " does not apply to a " + dtype.numpyName() + " column");
-    }
-
     @Override
     public float getFloat(long index) {
         if (dtype != DType.FLOAT32) {
-            throw unsupported("getFloat");
+            return MutableColumn.super.getFloat(index);
         }
         return chunk(index).getFloat(offset(index));
     }
@@ -179,7 +162,7 @@ final class ChunkedColumn implements MutableColumn {
             case UINT32: return Integer.toUnsignedLong(b.getInt(at));
             case INT64:
             case UINT64: return b.getLong(at);
-            default: throw unsupported("getLong");
+            default: return MutableColumn.super.getLong(index);
         }
     }
 
@@ -188,7 +171,7 @@ final class ChunkedColumn implements MutableColumn {
         switch (dtype) {
             case FLOAT32: chunk(index).putFloat(offset(index), value); break;
             case FLOAT64: chunk(index).putDouble(offset(index), value); break;
-            default: throw unsupported("setFloat");
+            default: MutableColumn.super.setFloat(index, value);
         }
     }
 

@@ -24,7 +24,6 @@ import io.zagg.spi.MemoryBudgetException;
 import io.zagg.spi.MutableColumn;
 import io.zagg.spi.Ragged;
 import io.zagg.spi.ShardStage;
-import java.util.ArrayList;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Map;
