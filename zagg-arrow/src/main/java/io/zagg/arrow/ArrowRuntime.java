@@ -44,8 +44,13 @@ final class ArrowRuntime {
                 }
             } catch (RuntimeException | LinkageError e) {
                 // No DefaultAllocationManager (arrow-memory-unsafe missing) or an Arrow class missing
-                problem = "carrier 'arrow' cannot start: Arrow's memory libraries are incomplete on the class path (" + e
-                        + "); add org.apache.arrow:arrow-memory-core and org.apache.arrow:arrow-memory-unsafe";
+                Throwable cause = e;
+                while (cause.getCause() != null) {
+                    cause = cause.getCause();
+                }
+                problem = "carrier 'arrow' cannot start: Arrow's memory libraries are incomplete (" + e
+                        + (cause == e ? "" : ", caused by " + cause) + "); add org.apache.arrow:arrow-memory-core and"
+                        + " org.apache.arrow:arrow-memory-unsafe to the class path or module path";
             }
         }
         if (problem != null) {
