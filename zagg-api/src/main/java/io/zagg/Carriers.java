@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.ServiceConfigurationError;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
@@ -51,7 +52,7 @@ public final class Carriers {
      *                                  when none has this name
      */
     public static CarrierProvider named(String name) {
-        String key = name.trim().toLowerCase(Locale.ROOT);
+        String key = Objects.requireNonNull(name, "carrier name").trim().toLowerCase(Locale.ROOT);
         Discovery d = Discovery.INSTANCE;
         CarrierProvider p = d.providers.get(key);
         if (p == null) {

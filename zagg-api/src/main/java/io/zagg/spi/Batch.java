@@ -85,38 +85,58 @@ public final class Batch implements AutoCloseable {
     }
 
     /**
-     * Puts every column into the order given by the integer column {@code orderColumn}: row
-     * {@code i} becomes former row {@code order[i]}. Column by column, each unsorted column is
-     * released as soon as its sorted copy exists, so the peak grows by one column only. The order
-     * column itself is released at the end. It is normally a permutation (a stable argsort of the
-     * cell keys); a repeated index simply repeats a row.
-     *
-     * @throws IllegalArgumentException if the order column is not an integer column of width 1,
-     *                                  or holds an index outside {@code [0, rows)}
+     * Puts every column into the order held by this batch's integer column {@code orderColumn},
+     * which is released at the end (see {@link #gather(Column)}). Adding the order with
+     * {@link #add} keeps the permutation's bytes in the carrier's accounting.
      */
     public void gather(String orderColumn) {
         requireOpen();
-        Column order = existing(orderColumn);
-        if (order.dtype().isFloating() || order.width() != 1) {
-            throw new IllegalArgumentException("order column '" + orderColumn + "' must be an integer column of width 1, not "
-                    + Columns.describe(order));
+        gather(existing(orderColumn));
+    }
+
+    /**
+     * Puts every column into the order given by {@code order}, an integer column of width 1 and
+     * this batch's length: row {@code i} becomes former row {@code order[i]}. Column by column,
+     * each unsorted column is released as soon as its sorted copy exists, so the peak grows by one
+     * column only. The order is normally a permutation (a stable argsort of the cell keys); a
+     * repeated index simply repeats a row. It may be one of this batch's columns — it is then not
+     * gathered but released at the end — or any other column, e.g.
+     * {@code Columns.wrap(permutation, DType.INT32, 1)}.
+     *
+     * @throws IllegalArgumentException if the order is not an integer column of width 1 and this
+     *                                  batch's length, or holds an index outside {@code [0, rows)}
+     */
+    public void gather(Column order) {
+        requireOpen();
+        String own = null;
+        for (Map.Entry<String, MutableColumn> e : columns.entrySet()) {
+            if (e.getValue() == order) {
+                own = e.getKey();
+            }
+        }
+        String label = own == null ? "order column" : "order column '" + own + "'";
+        if (order.dtype().isFloating() || order.width() != 1 || order.rows() != rows) {
+            throw new IllegalArgumentException(label + " must be an integer column of width 1 and " + rows + " rows, not "
+                    + order.rows() + " rows of " + Columns.describe(order));
         }
         for (long i = 0; i < rows; i++) {
             long index = order.getLong(i);
             if (index < 0 || index >= rows) {
-                throw new IllegalArgumentException("order column '" + orderColumn + "' holds "
+                throw new IllegalArgumentException(label + " holds "
                         + (order.dtype() == DType.UINT64 ? Long.toUnsignedString(index) : Long.toString(index))
                         + " at row " + i + ", outside 0.." + (rows - 1));
             }
         }
         for (String name : new ArrayList<>(columns.keySet())) {
-            if (!name.equals(orderColumn)) {
+            if (!name.equals(own)) {
                 MutableColumn unsorted = columns.get(name);
                 columns.put(name, carrier.gatherOwned(unsorted, order));
                 carrier.release(unsorted);
             }
         }
-        carrier.release(columns.remove(orderColumn));
+        if (own != null) {
+            carrier.release(columns.remove(own));
+        }
     }
 
     /**

@@ -36,7 +36,7 @@ import java.util.Set;
  *     rows.release("lat"); rows.release("lon");                  // coordinates no longer needed
  *     carrier.enter(ShardStage.SORT);
  *     MutableColumn order = rows.add("order", DType.INT32, 1);  // the stable argsort of cell
- *     ...
+ *     ...                                                        // (or gather(Column) by a heap permutation)
  *     rows.gather("order");                                      // each unsorted column released once sorted
  *     carrier.enter(ShardStage.REDUCE);
  *     Batch out = carrier.newBatch(cellsInChunk);                 // output: one row per cell
@@ -99,7 +99,7 @@ import java.util.Set;
  *       caller that the carrier does not keep, {@link #handedOver(long)}.</li>
  * </ul>
  * Hooks receive only columns this carrier returned and has not freed (except the reader's column
- * in {@link #adopt}), already validated (dtypes, widths, row ranges, gather indices), and are
+ * in {@link #adopt} and the order in {@link #gather}), already validated (dtypes, widths, row ranges, gather indices), and are
  * called on the carrier's thread.
  */
 public abstract class Carrier implements AutoCloseable {
@@ -301,7 +301,8 @@ public abstract class Carrier implements AutoCloseable {
     /**
      * A new column whose row {@code i} is row {@code order.getLong(i)} of {@code source}, copied
      * bit for bit. {@code order} is an integer column of width 1 and as many rows as
-     * {@code source}, every value already checked to lie in {@code [0, source.rows())}.
+     * {@code source} — this carrier's or any other (a heap permutation) — every value already
+     * checked to lie in {@code [0, source.rows())}; read it through its accessors.
      */
     protected abstract MutableColumn gather(Column source, Column order);
 

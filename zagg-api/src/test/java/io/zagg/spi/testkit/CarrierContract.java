@@ -249,6 +249,17 @@ public abstract class CarrierContract {
     }
 
     @Test
+    void gatherAcceptsAPermutationHeldOutsideTheBatch() {
+        try (Carrier carrier = create(BUDGET)) {
+            Batch rows = carrier.load(read("r", 10f, 20f, 30f));
+            int[] permutation = {1, 2, 0};
+            rows.gather(Columns.wrap(permutation, DType.INT32, 1));
+            assertEquals(List.of("h_ph"), rows.names());
+            assertArrayEquals(new byte[] {0, 0, (byte) 0xa0, 0x41, 0, 0, (byte) 0xf0, 0x41, 0, 0, 0x20, 0x41}, bytes(rows.encode("h_ph", 0, 3)));
+        }
+    }
+
+    @Test
     void gatherRejectsAnIndexOutsideTheRows() {
         try (Carrier carrier = create(BUDGET)) {
             Batch rows = carrier.load(read("r", 1f, 2f));
@@ -256,8 +267,10 @@ public abstract class CarrierContract {
             order.setLong(1, 2);
             assertEquals("order column 'order' holds 2 at row 1, outside 0..1",
                     assertThrows(IllegalArgumentException.class, () -> rows.gather("order")).getMessage());
-            assertEquals("order column 'h_ph' must be an integer column of width 1, not float32",
+            assertEquals("order column 'h_ph' must be an integer column of width 1 and 2 rows, not 2 rows of float32",
                     assertThrows(IllegalArgumentException.class, () -> rows.gather("h_ph")).getMessage());
+            assertEquals("order column must be an integer column of width 1 and 2 rows, not 3 rows of int32",
+                    assertThrows(IllegalArgumentException.class, () -> rows.gather(Columns.wrap(new int[3], DType.INT32, 1))).getMessage());
         }
     }
 
