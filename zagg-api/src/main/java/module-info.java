@@ -13,6 +13,7 @@ module io.zagg {
 
     exports io.zagg;
     exports io.zagg.spi;
+    exports io.zagg.grid;
 
     exports io.zagg.reduce to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
 
