@@ -199,7 +199,7 @@ public abstract class Carrier implements AutoCloseable {
                 parts.add(b.columns().get(column));
             }
             Column model = parts.get(0);
-            joined.put(column, own(join(parts), model.dtype(), rows, model.width(), "join"));
+            joined.put(column, own(join(parts, rows), model.dtype(), rows, model.width(), "join"));
             for (Batch b : inputs) {
                 release(b.columns().remove(column));
             }
@@ -292,11 +292,11 @@ public abstract class Carrier implements AutoCloseable {
 
     /**
      * The rows of {@code parts} (two or more columns of this carrier with the same dtype and
-     * width) one after another in a new column. Each part is {@linkplain #free freed} right after;
+     * width; {@code rows} in all) one after another in a new column. Each part is {@linkplain #free freed} right after;
      * a carrier that reuses a part's storage (a chunked carrier chaining chunks) must make that
      * {@code free} leave the reused storage alone.
      */
-    protected abstract MutableColumn join(List<Column> parts);
+    protected abstract MutableColumn join(List<Column> parts, long rows);
 
     /**
      * A new column whose row {@code i} is row {@code order.getLong(i)} of {@code source}, copied

@@ -61,12 +61,8 @@ final class ArrowCarrier extends Carrier {
     }
 
     @Override
-    protected MutableColumn join(List<Column> parts) {
+    protected MutableColumn join(List<Column> parts, long rows) {
         Column model = parts.get(0);
-        long rows = 0;
-        for (Column p : parts) {
-            rows += p.rows();
-        }
         ArrowColumn joined = newColumn(model.dtype(), rows, model.width());
         long at = 0;
         for (Column p : parts) {

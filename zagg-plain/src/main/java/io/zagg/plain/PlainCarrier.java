@@ -47,12 +47,8 @@ final class PlainCarrier extends Carrier {
     }
 
     @Override
-    protected MutableColumn join(List<Column> parts) {
+    protected MutableColumn join(List<Column> parts, long rows) {
         Column model = parts.get(0);
-        long rows = 0;
-        for (Column p : parts) {
-            rows += p.rows();
-        }
         MutableColumn joined = allocate(model.dtype(), rows, model.width());
         Object target = Columns.arrayOf(joined);
         int at = 0;

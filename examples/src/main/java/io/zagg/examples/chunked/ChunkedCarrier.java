@@ -43,7 +43,7 @@ final class ChunkedCarrier extends Carrier {
     }
 
     @Override
-    protected MutableColumn join(List<Column> parts) {
+    protected MutableColumn join(List<Column> parts, long rows) {
         List<ChunkedColumn> chunked = new ArrayList<>();
         for (Column p : parts) {
             chunked.add((ChunkedColumn) p);
