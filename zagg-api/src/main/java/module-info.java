@@ -16,4 +16,6 @@ module io.zagg {
     exports io.zagg.grid;
 
     exports io.zagg.reduce to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
+
+    uses io.zagg.spi.CarrierProvider;
 }
