@@ -72,6 +72,11 @@ public final class GranuleReader {
         }
         List<BeamRead> beams = new ArrayList<>();
         try (file) {
+            // a cut download still opens (the superblock is at the start): catch it before its beams
+            long expected = file.getUserBlockSize() + file.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
+            if (file.size() < expected) {
+                return failed(granule, "is truncated: it has " + file.size() + " bytes but its HDF5 superblock records " + expected);
+            }
             for (String beam : layout.groups()) {
                 beams.add(new BeamReader(file, granule, beam, layout, options, work, expressions, selector).read());
             }
