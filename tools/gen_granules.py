@@ -19,7 +19,9 @@ Kinds:
               no photon, ``h_ph`` is the photon's 0-based index, every 7th photon is TEP in
               column 0, ``dem_h = 10 * s`` (fill value on segment ``--dem-fill``) and
               ``seg_flag = s % 3``; the second beam carries three invalid coordinates
-              (photon 3: NaN latitude, photon 4: latitude 95, photon 5: infinite longitude).
+              (photon 3: NaN latitude, photon 4: latitude 95, photon 5: infinite longitude);
+              ``weight_ph = (37 i) % 256`` (uint8, shuffle + deflate + Fletcher-32) and
+              ``ph_id_pulse = i % 200 + 1`` (uint8, unchunked) for photon i.
   atl06       land-ice segments along six beam tracks with ``atl06_quality_summary`` 0/1 and
               a fill-valued ``h_li`` on ~1 % of the segments.
 
@@ -83,6 +85,12 @@ def write_atl03_beam(g, d, chunk, rng):
     write(geo, "segment_id", np.arange(len(d["cnt"]), dtype=np.int32) + 100000, chunk, gt)
     if "seg_flag" in d:
         write(geo, "seg_flag", d["seg_flag"], chunk, gt)
+    if "weight" in d:
+        # the other storage paths a reader meets: a filter pipeline beyond shuffle + deflate
+        # (Fletcher-32 checksums) and an unchunked dataset
+        h.create_dataset("weight_ph", data=d["weight"], chunks=(min(chunk, len(d["weight"])),), shuffle=True,
+                         compression="gzip", fletcher32=True)
+        h.create_dataset("ph_id_pulse", data=d["pulse"])
     corr = g.create_group("geophys_corr")
     write(corr, "dem_h", d["dem"], chunk, gt, fill=FLOAT_FILL)
 
@@ -139,7 +147,8 @@ def atl03_grid(n_seg, per_seg, empty, dem_fill, lat_offset, invalid):
     if dem_fill is not None:
         dem[dem_fill] = FLOAT_FILL
     return dict(lat=lat, lon=lon, h=np.arange(n_ph, dtype=np.float32), sc=sc, beg=beg, cnt=cnt,
-                ref_lat=ref_lat, ref_lon=ref_lon, dem=dem, seg_flag=(np.arange(n_seg) % 3).astype(np.int8))
+                ref_lat=ref_lat, ref_lon=ref_lon, dem=dem, seg_flag=(np.arange(n_seg) % 3).astype(np.int8),
+                weight=(np.arange(n_ph) * 37 % 256).astype(np.uint8), pulse=(np.arange(n_ph) % 200 + 1).astype(np.uint8))
 
 
 def atl06_beam(g, rng, n, lat0, lon0, dx_m, chunk):
