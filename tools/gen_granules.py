@@ -21,7 +21,8 @@ Kinds:
               ``seg_flag = s % 3``; the second beam carries three invalid coordinates
               (photon 3: NaN latitude, photon 4: latitude 95, photon 5: infinite longitude);
               ``weight_ph = (37 i) % 256`` (uint8, shuffle + deflate + Fletcher-32) and
-              ``ph_id_pulse = i % 200 + 1`` (uint8, unchunked) for photon i.
+              ``ph_id_pulse = i % 200 + 1`` (uint8, unchunked) and ``quality_ph = i % 3 - 1``
+              (int16, chunked without filters) for photon i.
   atl06       land-ice segments along six beam tracks with ``atl06_quality_summary`` 0/1 and
               a fill-valued ``h_li`` on ~1 % of the segments.
 
@@ -87,12 +88,19 @@ def write_atl03_beam(g, d, chunk, rng):
         write(geo, "seg_flag", d["seg_flag"], chunk, gt)
     if "weight" in d:
         # the other storage paths a reader meets: a filter pipeline beyond shuffle + deflate
-        # (Fletcher-32 checksums) and an unchunked dataset
+        # (Fletcher-32 checksums), an unchunked dataset and chunks without any filter
         h.create_dataset("weight_ph", data=d["weight"], chunks=(min(chunk, len(d["weight"])),), shuffle=True,
                          compression="gzip", fletcher32=True)
         h.create_dataset("ph_id_pulse", data=d["pulse"])
+        h.create_dataset("quality_ph", data=d["quality"], chunks=(min(chunk, len(d["quality"])),))
     corr = g.create_group("geophys_corr")
     write(corr, "dem_h", d["dem"], chunk, gt, fill=FLOAT_FILL)
+
+
+def fold(lat):
+    """Long tracks turn back at 88 degrees, as an orbit does, so that every latitude is valid."""
+    t = np.mod(lat + 88.0, 352.0)
+    return np.where(np.abs(lat) <= 88.0, lat, np.where(t <= 176.0, t - 88.0, 264.0 - t))
 
 
 def link_arrays(cnt):
@@ -103,7 +111,7 @@ def link_arrays(cnt):
 
 def atl03_walk(rng, n_ph, lat0, lon0, dx_m, empty_every):
     along = np.cumsum(rng.uniform(0.2, 1.2, n_ph))  # ~0.7 m per photon
-    lat = lat0 + along / 111_320.0
+    lat = fold(lat0 + along / 111_320.0)
     lon = lon0 + dx_m / (111_320.0 * np.cos(np.radians(lat0))) + rng.normal(0, 2e-6, n_ph)
     h = (50.0 * np.sin(along / 900.0) + rng.normal(0, 3.0, n_ph)).astype(np.float32)
     noise = rng.random(n_ph) < 0.03
@@ -148,7 +156,8 @@ def atl03_grid(n_seg, per_seg, empty, dem_fill, lat_offset, invalid):
         dem[dem_fill] = FLOAT_FILL
     return dict(lat=lat, lon=lon, h=np.arange(n_ph, dtype=np.float32), sc=sc, beg=beg, cnt=cnt,
                 ref_lat=ref_lat, ref_lon=ref_lon, dem=dem, seg_flag=(np.arange(n_seg) % 3).astype(np.int8),
-                weight=(np.arange(n_ph) * 37 % 256).astype(np.uint8), pulse=(np.arange(n_ph) % 200 + 1).astype(np.uint8))
+                weight=(np.arange(n_ph) * 37 % 256).astype(np.uint8), pulse=(np.arange(n_ph) % 200 + 1).astype(np.uint8),
+                quality=(np.arange(n_ph) % 3 - 1).astype(np.int16))
 
 
 def atl06_beam(g, rng, n, lat0, lon0, dx_m, chunk):

@@ -124,10 +124,13 @@ final class BeamReader {
         while (!sel.mask[last]) {
             last--;
         }
-        ranges = ranges.narrow(first, last);
-        boolean[] keep = Arrays.copyOfRange(sel.mask, first, last + 1);
-        latitudes = Arrays.copyOfRange(latitudes, first, last + 1);
-        longitudes = Arrays.copyOfRange(longitudes, first, last + 1);
+        boolean[] keep = sel.mask;
+        if (first > 0 || last < keep.length - 1) {
+            ranges = ranges.narrow(first, last);
+            keep = Arrays.copyOfRange(keep, first, last + 1);
+            latitudes = Arrays.copyOfRange(latitudes, first, last + 1);
+            longitudes = Arrays.copyOfRange(longitudes, first, last + 1);
+        }
 
         int kept = applyFilters(keep, sel.count, ranges, lat);
         if (kept == 0) {
