@@ -21,8 +21,9 @@ Kinds:
               ``seg_flag = s % 3``; the second beam carries three invalid coordinates
               (photon 3: NaN latitude, photon 4: latitude 95, photon 5: infinite longitude);
               ``weight_ph = (37 i) % 256`` (uint8, shuffle + deflate + Fletcher-32) and
-              ``ph_id_pulse = i % 200 + 1`` (uint8, unchunked) and ``quality_ph = i % 3 - 1``
-              (int16, chunked without filters) for photon i.
+              ``ph_id_pulse = i % 200 + 1`` (uint8, unchunked), ``quality_ph = i % 3 - 1``
+              (int16, chunked without filters) and ``dist_ph_along = i`` (big-endian float32,
+              shuffle + deflate) for photon i.
   atl06       land-ice segments along six beam tracks with ``atl06_quality_summary`` 0/1 and
               a fill-valued ``h_li`` on ~1 % of the segments.
 
@@ -88,11 +89,13 @@ def write_atl03_beam(g, d, chunk, rng):
         write(geo, "seg_flag", d["seg_flag"], chunk, gt)
     if "weight" in d:
         # the other storage paths a reader meets: a filter pipeline beyond shuffle + deflate
-        # (Fletcher-32 checksums), an unchunked dataset and chunks without any filter
+        # (Fletcher-32 checksums), an unchunked dataset, chunks without any filter and big-endian values
         h.create_dataset("weight_ph", data=d["weight"], chunks=(min(chunk, len(d["weight"])),), shuffle=True,
                          compression="gzip", fletcher32=True)
         h.create_dataset("ph_id_pulse", data=d["pulse"])
         h.create_dataset("quality_ph", data=d["quality"], chunks=(min(chunk, len(d["quality"])),))
+        h.create_dataset("dist_ph_along", data=d["h"].astype(">f4"), chunks=(min(chunk, len(d["h"])),), shuffle=True,
+                         compression="gzip")
     corr = g.create_group("geophys_corr")
     write(corr, "dem_h", d["dem"], chunk, gt, fill=FLOAT_FILL)
 

@@ -49,7 +49,8 @@ final class DataSourceParser {
         }
         filters.forEach(b::filter);
         levels.values().forEach(b::level);
-        if (ds.get("base_level") != null) {
+        if (!levels.isEmpty()) {
+            // zagg ignores a base_level without levels; so do we
             b.baseLevel(string(ds.get("base_level"), "data_source.base_level"));
         }
         readPlan(ds.get("read_plan"), b);

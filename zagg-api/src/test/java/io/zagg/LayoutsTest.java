@@ -155,6 +155,8 @@ class LayoutsTest {
     @Test
     void levelMessagesAreZaggs() {
         String flat = ATL03_DATA_SOURCE.substring(0, ATL03_DATA_SOURCE.indexOf("base_level:"));
+        assertEquals(Layouts.fromDataSource(yaml(flat)), Layouts.fromDataSource(yaml(flat + "base_level: photons")),
+                "zagg ignores a base_level without levels");
         assertEquals("data_source.levels must be a non-empty mapping", error(flat + "base_level: photons\nlevels: {}"));
         assertEquals("data_source.base_level is required when levels is present", error(flat + "levels: {photons: {path: x}}"));
         assertEquals("data_source.base_level 'ph' is not a key in levels (available: ['photons'])",

@@ -34,7 +34,7 @@ public final class GranuleReader {
     private final Layout layout;
     private final ReadOptions options;
     private final WorkSharing work;
-    private final List<Map.Entry<String, RowPredicate>> expressions = new ArrayList<>();
+    private final List<Map.Entry<String, RowPredicate>> expressions;
 
     /**
      * @throws IllegalArgumentException when the layout has expression filters and the options
@@ -44,6 +44,7 @@ public final class GranuleReader {
         this.layout = layout;
         this.options = options;
         this.work = new WorkSharing(options.executor().orElse(null), options.parallelism());
+        List<Map.Entry<String, RowPredicate>> compiled = new ArrayList<>();
         for (Filter f : layout.filters()) {
             if (!f.isExpression()) {
                 continue;
@@ -51,8 +52,9 @@ public final class GranuleReader {
             String text = f.expressionText().get();
             ExpressionCompiler compiler = options.expressions().orElseThrow(() -> new IllegalArgumentException("expression filter '" + text
                     + "' needs an expression compiler: set ReadOptions.Builder.expressions(...)"));
-            expressions.add(new AbstractMap.SimpleImmutableEntry<>(text, compiler.compile(text)));
+            compiled.add(new AbstractMap.SimpleImmutableEntry<>(text, compiler.compile(text)));
         }
+        this.expressions = List.copyOf(compiled);
     }
 
     public Layout layout() {

@@ -220,8 +220,12 @@ final class H5Array {
                     int[] shape = dataset.getDimensions().clone();
                     offset[0] = start;
                     shape[0] = len;
-                    ByteBuffer bytes = decodeFailure(() -> ((DatasetBase) dataset).getSliceDataBuffer(offset, shape), "rows " + start + ".." + (start + len));
-                    copy(bytes.order(order), dest, local * width, len * width);
+                    try {
+                        ByteBuffer bytes = ((DatasetBase) dataset).getSliceDataBuffer(offset, shape);
+                        copy(bytes.order(order), dest, local * width, len * width);
+                    } catch (RuntimeException e) {
+                        throw new BeamFailure(path, "cannot read rows " + start + ".." + (start + len) + ": " + BeamFailure.describe(e), e);
+                    }
                 });
             }
         }
@@ -263,33 +267,20 @@ final class H5Array {
     }
 
     private void decodeChunks(List<int[]> pieces, Object dest, int chunkRows) {
+        int current = -1;
         try (ChunkDecoder decoder = new ChunkDecoder(chunkRows)) {
-            int current = -1;
             for (int[] p : pieces) {
                 if (p[0] != current) {
                     current = p[0];
-                    int k = current;
-                    decodeFailure(() -> {
-                        decoder.load(k);
-                        return null;
-                    }, "chunk at row " + (long) k * chunkRows);
+                    decoder.load(current);
                 }
                 decoder.copyRows(p[1], p[2], dest, p[3] * width);
             }
-        }
-    }
-
-    private interface Decode<T> {
-        T run();
-    }
-
-    private <T> T decodeFailure(Decode<T> step, String where) {
-        try {
-            return step.run();
         } catch (BeamFailure e) {
             throw e;
         } catch (RuntimeException e) {
-            throw new BeamFailure(path, "cannot decode " + where + ": " + BeamFailure.describe(e), e);
+            throw new BeamFailure(path, "cannot decode chunk at row " + (long) Math.max(current, pieces.get(0)[0]) * chunkRows + ": "
+                    + BeamFailure.describe(e), e);
         }
     }
 

@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The chunk decoder against jhdf's own full read, value for value, over random sets of row
  * ranges, sequentially and with helper threads: every dtype and storage path the fixtures hold
- * (shuffle + deflate, deflate, no filter, Fletcher-32 through jhdf's decoder, unchunked
+ * (shuffle + deflate, deflate, no filter, big-endian, Fletcher-32 through jhdf's decoder, unchunked
  * through jhdf's slices, 2-D rows, partial last chunks).
  */
 class H5ArrayTest {
@@ -40,7 +40,7 @@ class H5ArrayTest {
             "/gt2l/heights/signal_conf_ph", "/gt2l/heights/delta_time", "/gt1l/geolocation/ph_index_beg", "/gt1l/geolocation/segment_ph_cnt",
             "/gt1l/geophys_corr/dem_h");
     private static final List<String> GRID = List.of("/gt1l/heights/weight_ph", "/gt1l/heights/ph_id_pulse", "/gt1l/heights/quality_ph",
-            "/gt1l/heights/h_ph",
+            "/gt1l/heights/dist_ph_along", "/gt1l/heights/h_ph",
             "/gt2l/geolocation/seg_flag");
 
     @Test
