@@ -183,8 +183,8 @@ final class BeamReader {
         H5Array count = H5Array.open(file, path(link.count())).requireRank(1, "a link count").requireInteger("link counts")
                 .requireRows(beg.rows(), beg.path());
         Map<H5Array, Object> arrays = readAll(List.of(beg, count));
-        SegmentLink read = new SegmentLink(beg, longs(beg, arrays.get(beg)), count, longs(count, arrays.get(count)), link.indexBase(),
-                base.rows(), base.path());
+        SegmentLink read = new SegmentLink(beg.path(), longs(beg, arrays.get(beg)), count.path(), longs(count, arrays.get(count)),
+                link.indexBase(), base.rows(), base.path());
         links.put(level.name(), read);
         return read;
     }

@@ -3,6 +3,7 @@ package io.zagg.read;
 import io.zagg.spi.Column;
 import io.zagg.spi.Columns;
 import io.zagg.spi.MutableColumn;
+import java.util.Arrays;
 
 /**
  * The link arrays of one coarse level as read from a beam: segment {@code p} covers base rows
@@ -17,23 +18,23 @@ final class SegmentLink {
     private final long[] count;
     private final int indexBase;
 
-    SegmentLink(H5Array begArray, long[] indexBeg, H5Array countArray, long[] count, int indexBase, int baseRows, String basePath) {
+    SegmentLink(String begPath, long[] indexBeg, String countPath, long[] count, int indexBase, int baseRows, String basePath) {
         this.indexBeg = indexBeg;
         this.count = count;
         this.indexBase = indexBase;
         for (int p = 0; p < count.length; p++) {
             if (count[p] < 0) {
-                throw new BeamFailure(countArray.path(), "segment " + p + " has a negative count " + count[p]);
+                throw new BeamFailure(countPath, "segment " + p + " has a negative count " + count[p]);
             }
             if (count[p] == 0) {
                 continue; // ATL03 empty segment: ph_index_beg is 0, which is below index_base 1
             }
             long beg = indexBeg[p] - indexBase;
             if (beg < 0) {
-                throw new BeamFailure(begArray.path(), "segment " + p + " starts at index " + indexBeg[p] + ", below index_base " + indexBase);
+                throw new BeamFailure(begPath, "segment " + p + " starts at index " + indexBeg[p] + ", below index_base " + indexBase);
             }
             if (beg + count[p] > baseRows) {
-                throw new BeamFailure(begArray.path(), "segment " + p + " covers base rows [" + beg + ", " + (beg + count[p])
+                throw new BeamFailure(begPath, "segment " + p + " covers base rows [" + beg + ", " + (beg + count[p])
                         + ") but " + basePath + " has " + baseRows + " rows");
             }
         }
@@ -64,7 +65,7 @@ final class SegmentLink {
         for (int p = 0; p < count.length; p++) {
             if (coarseMask[p] && count[p] > 0) {
                 long beg = indexBeg[p] - indexBase;
-                ranges.forEachOverlap(beg, beg + count[p], (a, b) -> java.util.Arrays.fill(out, a, b, true));
+                ranges.forEachOverlap(beg, beg + count[p], (a, b) -> Arrays.fill(out, a, b, true));
             }
         }
         return out;
