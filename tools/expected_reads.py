@@ -52,6 +52,7 @@ CASES = [
     ("real_gt1l_middle_planned", "shared/ATL03_gt1l.h5", "atl03", [87.2955, 87.2975, -180.0, 180.0], False, False),
     ("real_gt1l_middle_exact", "shared/ATL03_gt1l.h5", "atl03", [87.2955, 87.2975, -180.0, 180.0], True, False),
     ("real_gt1l_everything", "shared/ATL03_gt1l.h5", "atl03_dem", EVERYWHERE, False, False),
+    ("real_gt1l_everything_drop_fill", "shared/ATL03_gt1l.h5", "atl03_dem", EVERYWHERE, True, True),
     ("real_gt1l_east", "shared/ATL03_gt1l.h5", "atl03", [-90.0, 90.0, 150.0, 180.0], False, False),
     ("mini_segments_3_to_6_planned", "shared/atl03_mini.h5", "atl03", [3.0, 6.0, -180.0, 180.0], False, False),
     ("mini_segments_3_to_6_exact", "shared/atl03_mini.h5", "atl03", [3.0, 6.0, -180.0, 180.0], True, False),
