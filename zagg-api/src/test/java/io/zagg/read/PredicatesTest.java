@@ -1,5 +1,6 @@
 package io.zagg.read;
 
+import static io.zagg.read.TestMasks.b;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,14 +19,6 @@ class PredicatesTest {
 
     private static boolean[] mask(Column c, Filter f) {
         return Predicates.mask(c, f, "/gt1l/x");
-    }
-
-    private static boolean[] b(int... bits) {
-        boolean[] out = new boolean[bits.length];
-        for (int i = 0; i < bits.length; i++) {
-            out[i] = bits[i] == 1;
-        }
-        return out;
     }
 
     @Test

@@ -1,5 +1,6 @@
 package io.zagg.read;
 
+import static io.zagg.read.TestMasks.b;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -18,14 +19,6 @@ class SegmentLinkTest {
 
     private static SegmentLink link(int baseRows) {
         return new SegmentLink("/gt1l/geolocation/ph_index_beg", BEG, "/gt1l/geolocation/segment_ph_cnt", CNT, 1, baseRows, "/gt1l/heights/lat_ph");
-    }
-
-    private static boolean[] b(int... bits) {
-        boolean[] out = new boolean[bits.length];
-        for (int i = 0; i < bits.length; i++) {
-            out[i] = bits[i] == 1;
-        }
-        return out;
     }
 
     @Test
