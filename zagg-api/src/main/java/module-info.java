@@ -16,6 +16,7 @@ module io.zagg {
     exports io.zagg.grid;
 
     exports io.zagg.reduce to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
+    exports io.zagg.read to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
 
     uses io.zagg.spi.CarrierProvider;
 }
