@@ -12,7 +12,7 @@ import io.zagg.spi.Column;
  * and <em>stable</em>: rows of a cell keep their read order (granule, beam, file order), which
  * order-sensitive reductions (float32 sums, t-digests) depend on.
  */
-public final class CellRuns {
+public final class CellSort {
 
     private static final int DIGIT_BITS = 16;
 
@@ -20,7 +20,7 @@ public final class CellRuns {
     private final long[] cells;
     private final long[] runStarts;
 
-    private CellRuns(int[] permutation, long[] cells, long[] runStarts) {
+    private CellSort(int[] permutation, long[] cells, long[] runStarts) {
         this.permutation = permutation;
         this.cells = cells;
         this.runStarts = runStarts;
@@ -31,7 +31,7 @@ public final class CellRuns {
      *
      * @throws IllegalArgumentException if a key lies outside {@code [0, cellsPerShard)}
      */
-    public static CellRuns of(Column keys, long cellsPerShard) {
+    public static CellSort of(Column keys, long cellsPerShard) {
         long rows = keys.rows();
         if (rows > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("a shard of " + rows + " rows is more than one shard task can sort");
@@ -87,7 +87,7 @@ public final class CellRuns {
             }
         }
         starts[populated] = n;
-        return new CellRuns(perm, cells, starts);
+        return new CellSort(perm, cells, starts);
     }
 
     /** Row {@code i} of the sorted order is row {@code permutation()[i]} of the input. Not copied: do not modify. */

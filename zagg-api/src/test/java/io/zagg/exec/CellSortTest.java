@@ -14,12 +14,12 @@ import java.util.Comparator;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-class CellRunsTest {
+class CellSortTest {
 
     @Test
     void groupsRowsByCellKeepingReadOrder() {
         long[] keys = {5, 2, 5, 0, 2, 5};
-        CellRuns runs = CellRuns.of(Columns.wrap(keys, DType.UINT64, 1), 8);
+        CellSort runs = CellSort.of(Columns.wrap(keys, DType.UINT64, 1), 8);
         assertArrayEquals(new int[] {3, 1, 4, 0, 2, 5}, runs.permutation());
         assertEquals(3, runs.populatedCells());
         assertEquals(2, runs.cell(1));
@@ -34,13 +34,13 @@ class CellRunsTest {
     @Test
     void keysOutsideTheShardAreRejected() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> CellRuns.of(Columns.wrap(new long[] {1, 4}, DType.UINT64, 1), 4));
+                () -> CellSort.of(Columns.wrap(new long[] {1, 4}, DType.UINT64, 1), 4));
         assertEquals("row 1 has cell position 4, outside [0, 4)", e.getMessage());
     }
 
     @Test
     void emptyShardHasNoRuns() {
-        CellRuns runs = CellRuns.of(Columns.wrap(new long[0], DType.UINT64, 1), 4096);
+        CellSort runs = CellSort.of(Columns.wrap(new long[0], DType.UINT64, 1), 4096);
         assertEquals(0, runs.populatedCells());
         assertEquals(0, runs.firstAtOrAfter(0));
     }
@@ -57,7 +57,7 @@ class CellRunsTest {
                         expected.add(i);
                     }
                     expected.sort(Comparator.comparingLong(i -> keys[i])); // List.sort is stable
-                    CellRuns runs = CellRuns.of(Columns.wrap(keys, DType.UINT64, 1), cellsPerShard);
+                    CellSort runs = CellSort.of(Columns.wrap(keys, DType.UINT64, 1), cellsPerShard);
                     assertArrayEquals(expected.stream().mapToInt(Integer::intValue).toArray(), runs.permutation());
                     long total = 0;
                     for (int c = 0; c < runs.populatedCells(); c++) {
