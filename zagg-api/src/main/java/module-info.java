@@ -11,7 +11,12 @@ module io.zagg {
     requires org.yaml.snakeyaml;
     requires org.slf4j;
 
+    exports io.zagg;
     exports io.zagg.spi;
+    exports io.zagg.grid;
 
     exports io.zagg.reduce to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
+    exports io.zagg.read to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
+
+    uses io.zagg.spi.CarrierProvider;
 }
