@@ -175,7 +175,7 @@ final class ConfigReader {
             }
             temporal = new BoundsSpec.Temporal(((Map<?, ?>) t).get("start_date"), ((Map<?, ?>) t).get("end_date"));
         }
-        return new BoundsSpec(Optional.ofNullable(temporal), Optional.ofNullable(bounds.get("spatial")));
+        return new BoundsSpec(Optional.ofNullable(temporal), Optional.ofNullable(normalized(bounds.get("spatial"))));
     }
 
     // ---- 5. columns -----------------------------------------------------------------------
@@ -307,14 +307,14 @@ final class ConfigReader {
 
     private int order(Map<String, Object> grid, String key) {
         Object v = grid.get(key);
-        if (!(v instanceof Long)) {
+        Long order = integer(v);
+        if (order == null) {
             throw fail("output.grid." + key + " must be an integer (got " + PyRepr.repr(v) + ")");
         }
-        long order = ((Number) v).longValue();
         if (order < 0 || order > 29) {
             throw fail("output.grid." + key + " " + order + " is outside 0..29");
         }
-        return (int) order;
+        return order.intValue();
     }
 
     private List<CoordinateSpec> coordinates(Object c) {
@@ -336,7 +336,7 @@ final class ConfigReader {
                 throw fail("aggregation.coordinates." + name + ": dtype " + PyRepr.repr(d) + " is not supported"
                         + " (int8 ... int64, uint8 ... uint64, float32, float64)");
             }
-            Object fill = m.getOrDefault("fill_value", 0L);
+            Object fill = normalized(m.getOrDefault("fill_value", 0L));
             if (!(fill instanceof Number)) {
                 throw fail("aggregation.coordinates." + name + ": fill_value must be a number (got " + PyRepr.repr(fill) + ")");
             }
@@ -362,28 +362,35 @@ final class ConfigReader {
     }
 
     /**
-     * The document as deeply unmodifiable maps and lists, keys as strings (zagg's keys are
-     * strings) and integers as {@link Long}.
+     * The document as deeply unmodifiable maps and lists with string keys (zagg's keys are
+     * strings); values stay as SnakeYAML read them, which is what the layout's parser expects.
      */
     @SuppressWarnings("unchecked")
     private static Map<String, Object> mapOf(Map<?, ?> document) {
-        return (Map<String, Object>) deepCopy(document);
+        return (Map<String, Object>) deepCopy(document, false);
     }
 
-    private static Object deepCopy(Object v) {
+    /** A YAML value for the model: unmodifiable, with every integer a {@link Long}. */
+    static Object normalized(Object v) {
+        return deepCopy(v, true);
+    }
+
+    /** A YAML integer (SnakeYAML reads small ones as Integer) as a Long, or null for anything else. */
+    static Long integer(Object v) {
+        return v instanceof Integer || v instanceof Long ? ((Number) v).longValue() : null;
+    }
+
+    private static Object deepCopy(Object v, boolean longs) {
         if (v instanceof Map) {
             Map<String, Object> m = new LinkedHashMap<>();
-            ((Map<?, ?>) v).forEach((k, x) -> m.put(String.valueOf(k), deepCopy(x)));
+            ((Map<?, ?>) v).forEach((k, x) -> m.put(String.valueOf(k), deepCopy(x, longs)));
             return Collections.unmodifiableMap(m);
         }
         if (v instanceof List) {
             List<Object> l = new ArrayList<>();
-            ((List<?>) v).forEach(x -> l.add(deepCopy(x)));
+            ((List<?>) v).forEach(x -> l.add(deepCopy(x, longs)));
             return Collections.unmodifiableList(l);
         }
-        if (v instanceof Integer) {
-            return ((Integer) v).longValue();
-        }
-        return v;
+        return longs && v instanceof Integer ? (Object) ((Integer) v).longValue() : v;
     }
 }

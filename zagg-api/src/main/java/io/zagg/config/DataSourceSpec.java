@@ -1,5 +1,6 @@
 package io.zagg.config;
 
+import io.zagg.read.ExpressionCompiler;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -58,7 +59,12 @@ public final class DataSourceSpec {
         return Collections.unmodifiableSet(all);
     }
 
-    /** The {@code expression} filters in declared order (structured filters are the layout's). */
+    /** The reader's compiler of expression filters over {@link #columns()}. */
+    public ExpressionCompiler expressionCompiler() {
+        return RowFilter.compiler(columns());
+    }
+
+    /** The {@code expression} filters in declared order, compiled (structured filters are the layout's). */
     public List<RowFilter> expressionFilters() {
         return expressionFilters;
     }

@@ -116,8 +116,11 @@ final class FieldReader {
     }
 
     private Node paramNode(String what, String key, Object value) {
-        if (value instanceof Long || value instanceof Double) {
-            return new Node.Literal((Number) value);
+        if (ConfigReader.integer(value) != null) {
+            return new Node.Literal(ConfigReader.integer(value));
+        }
+        if (value instanceof Double) {
+            return new Node.Literal((Double) value);
         }
         if (value instanceof String) {
             Number n = pythonNumber((String) value);
@@ -269,7 +272,7 @@ final class FieldReader {
     /** zagg's run-time reading of a param, decided once: column, number, expression or literal. */
     private Param param(String what, String key, Object value, Set<String> names) {
         if (!(value instanceof String)) {
-            return new Param.Literal(value);
+            return new Param.Literal(ConfigReader.normalized(value));
         }
         String s = (String) value;
         if (names.contains(s)) {
@@ -351,7 +354,7 @@ final class FieldReader {
     /** zagg's {@code _validate_trailing_shape}: an int or a non-empty list of positive ints. */
     private List<Integer> shape(String what, Object value, String key) {
         List<?> dims;
-        if (value instanceof Long || value instanceof Boolean) {
+        if (ConfigReader.integer(value) != null || value instanceof Boolean) {
             dims = List.of(value);
         } else if (value instanceof List) {
             dims = (List<?>) value;
@@ -363,10 +366,11 @@ final class FieldReader {
         }
         List<Integer> out = new ArrayList<>();
         for (Object d : dims) {
-            if (!(d instanceof Long) || (Long) d < 1 || (Long) d > Integer.MAX_VALUE) {
+            Long dim = ConfigReader.integer(d);
+            if (dim == null || dim < 1 || dim > Integer.MAX_VALUE) {
                 throw fail(what + ": '" + key + "' entries must be positive integers (got " + PyRepr.repr(d) + ")");
             }
-            out.add(((Long) d).intValue());
+            out.add(dim.intValue());
         }
         return out;
     }
@@ -402,7 +406,7 @@ final class FieldReader {
         if (fill == null) {
             return Double.NaN;
         }
-        if (fill instanceof Long || fill instanceof Double) {
+        if (ConfigReader.integer(fill) != null || fill instanceof Double) {
             return ((Number) fill).doubleValue();
         }
         if (fill instanceof String) {

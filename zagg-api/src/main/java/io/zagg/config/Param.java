@@ -10,7 +10,7 @@ public sealed interface Param {
     /** The value for one cell's (or chunk's) namespace. */
     ParamValue resolve(Namespace namespace);
 
-    /** A literal YAML value (numbers, booleans, lists; a numeric string is read as its number). */
+    /** A literal YAML value: a number (integers as Long), boolean, list or map; a numeric string is read as its number. */
     record Literal(Object value) implements Param {
         @Override
         public ParamValue resolve(Namespace namespace) {

@@ -1,10 +1,17 @@
 package io.zagg.config;
 
+import io.zagg.read.ExpressionCompiler;
+import io.zagg.read.RowPredicate;
+import io.zagg.spi.Column;
+import java.util.Map;
+import java.util.Set;
+
 /**
  * A {@code data_source.filters} entry with an {@code expression}: a per-row predicate over the
- * columns read from a beam, applied after the structured filters. Immutable and thread-safe.
+ * columns read from a beam, applied by the reader after the structured filters. Immutable and
+ * thread-safe.
  */
-public final class RowFilter {
+public final class RowFilter implements RowPredicate {
 
     private final int index;
     private final Expression expression;
@@ -14,13 +21,36 @@ public final class RowFilter {
         this.expression = expression;
     }
 
-    /** The filter's position in {@code data_source.filters}. */
+    /**
+     * The reader's compiler of expression filters over the named columns (a layout's variables
+     * and segment variables).
+     *
+     * @return a compiler whose {@link IllegalArgumentException} names the expression and what
+     *     is outside the language
+     */
+    public static ExpressionCompiler compiler(Set<String> columns) {
+        Checker.Scope scope = new Checker.Scope(columns, true);
+        return text -> {
+            try {
+                return new RowFilter(-1, Expression.compile(text, scope));
+            } catch (ExpressionException e) {
+                throw new IllegalArgumentException("expression filter " + (e.namesUnknownIdentifier() ? "" : "'" + text + "' ")
+                        + e.getMessage(), e);
+            }
+        };
+    }
+
+    /** The filter's position in {@code data_source.filters}, or -1 for one compiled for the reader. */
     public int index() {
         return index;
     }
 
     public Expression expression() {
         return expression;
+    }
+
+    private String label() {
+        return index >= 0 ? "filter[" + index + "]" : "expression filter";
     }
 
     /**
@@ -34,7 +64,7 @@ public final class RowFilter {
         try {
             v = expression.evaluate(rows);
         } catch (EvaluationException e) {
-            throw new EvaluationException("filter[" + index + "]: expression '" + expression.text() + "': " + e.getMessage());
+            throw new EvaluationException(label() + ": expression '" + expression.text() + "': " + e.getMessage());
         }
         int n = (int) rows.rowCount();
         if (!(v instanceof Arr) || ((Arr) v).size() != n) {
@@ -50,8 +80,14 @@ public final class RowFilter {
         return keep;
     }
 
+    /** The reader's view: the mask over the first {@code rows} rows of a beam's columns. */
+    @Override
+    public boolean[] test(Map<String, Column> columns, int rows) {
+        return mask(Namespace.of(columns, 0, rows));
+    }
+
     @Override
     public String toString() {
-        return "filter[" + index + "]: " + expression.text();
+        return label() + ": " + expression.text();
     }
 }

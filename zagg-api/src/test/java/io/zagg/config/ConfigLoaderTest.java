@@ -166,7 +166,8 @@ class ConfigLoaderTest {
         assertThrows(UnsupportedOperationException.class, () -> raw.put("x", 1));
         Map<?, ?> levels = (Map<?, ?>) raw.get("levels");
         assertThrows(UnsupportedOperationException.class, () -> levels.clear());
-        assertEquals(1L, ((Map<?, ?>) ((Map<?, ?>) levels.get("segments")).get("link")).get("index_base"));
+        assertEquals(1, ((Map<?, ?>) ((Map<?, ?>) levels.get("segments")).get("link")).get("index_base"),
+                "values as SnakeYAML read them, for the layout's parser");
     }
 
     @Test

@@ -196,6 +196,23 @@ class FieldEvaluationTest {
     }
 
     @Test
+    void theReaderCompilesExpressionFiltersOverTheConfigsColumns() {
+        ZaggConfig c = ZaggConfig.load(ConfigLoaderTest.resource("expression_filter.yaml"));
+        io.zagg.read.ExpressionCompiler compiler = c.dataSource().expressionCompiler();
+        Map<String, Column> beam = new LinkedHashMap<>();
+        beam.put("h_li", Columns.of(-150f, 10f, 20f, 5f, 99f));
+        beam.put("s_li", Columns.of(0.1f, 0.5f, 3f, 0.1f, 0.2f));
+        assertArrayEquals(new boolean[] {false, true, false, true}, compiler.compile("(h_li > -100.0) & (s_li < 1.0)").test(beam, 4),
+                "the first 4 rows");
+        assertArrayEquals(c.dataSource().expressionFilters().get(0).mask(Namespace.of(beam, 0, 5)),
+                c.dataSource().expressionFilters().get(0).test(beam, 5));
+        assertEquals("expression filter 'h_li.mean() > 0' uses unsupported method 'mean' (supported: astype)",
+                assertThrows(IllegalArgumentException.class, () -> compiler.compile("h_li.mean() > 0")).getMessage());
+        assertEquals("expression filter references 'q' which is not in data_source.variables or numpy namespace",
+                assertThrows(IllegalArgumentException.class, () -> compiler.compile("q > 0")).getMessage());
+    }
+
+    @Test
     void namespacesCheckTheirRuns() {
         Map<String, Column> columns = Map.of("h", Columns.of(1f, 2f));
         assertEquals("column 'h' has 2 rows, fewer than the run end 3",
