@@ -105,6 +105,13 @@ final class Arith {
      * An operand's stride is 0 when it is the repeated one.
      */
     private record Shape(int n, int strideA, int strideB) {
+        /** The shape of an operation computed in {@code t}, into which both operands must fit. */
+        static Shape of(Numeric a, Numeric b, NumType t) {
+            checkWeakFits(a, t);
+            checkWeakFits(b, t);
+            return of(a, b);
+        }
+
         static Shape of(Numeric a, Numeric b) {
             int na = a.size();
             int nb = b.size();
@@ -145,9 +152,7 @@ final class Arith {
             throw new EvaluationException("operator " + op.symbol + " is not supported for " + t.numpyName()
                     + " values (use it on boolean arrays, e.g. (h > 0) & (s < 1))");
         }
-        checkWeakFits(a, t);
-        checkWeakFits(b, t);
-        Shape shape = Shape.of(a, b);
+        Shape shape = Shape.of(a, b, t);
         int n = shape.n();
         int sa = shape.strideA();
         int sb = shape.strideB();
@@ -408,9 +413,7 @@ final class Arith {
             b = ((Scalar) b).strong();
         }
         NumType t = resultType(a, b);
-        checkWeakFits(a, t);
-        checkWeakFits(b, t);
-        Shape shape = Shape.of(a, b);
+        Shape shape = Shape.of(a, b, t);
         int n = shape.n();
         int sa = shape.strideA();
         int sb = shape.strideB();
