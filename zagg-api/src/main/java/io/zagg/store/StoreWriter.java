@@ -48,25 +48,41 @@ public final class StoreWriter {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(template, "template");
         StoreWriter writer = new StoreWriter(store, template);
+        if (check(store, template, overwrite)) {
+            store.delete(RunRecord.KEY);
+            if (!overwrite) {
+                return writer;
+            }
+            store.deleteAll("");
+        }
+        for (Map.Entry<String, ObjectNode> node : template.documents().entrySet()) {
+            store.put(Keys.metadata(node.getKey()), ByteBuffer.wrap(JsonText.bytes(node.getValue())));
+        }
+        return writer;
+    }
+
+    /**
+     * Checks, without writing, that {@link #create} may use {@code store} for {@code template}.
+     *
+     * @return whether a Zarr store already exists there
+     * @throws StoreConflictException when the store holds another template and {@code overwrite} is false
+     * @throws IllegalStateException when the location holds files but no Zarr store
+     */
+    public static boolean check(Store store, StoreTemplate template, boolean overwrite) throws IOException {
         if (store.exists(Keys.METADATA)) {
             if (!overwrite) {
                 List<String> differences = differences(store, template);
                 if (!differences.isEmpty()) {
                     throw new StoreConflictException(store.location(), differences);
                 }
-                store.delete(RunRecord.KEY);
-                return writer;
             }
-            store.delete(RunRecord.KEY);
-            store.deleteAll("");
-        } else if (!store.list("").isEmpty()) {
+            return true;
+        }
+        if (!store.list("").isEmpty()) {
             throw new IllegalStateException("store " + store.location() + " holds " + store.list("")
                     + " but no zarr.json: it is not a Zarr store, and nothing is written into it");
         }
-        for (Map.Entry<String, ObjectNode> node : template.documents().entrySet()) {
-            store.put(Keys.metadata(node.getKey()), ByteBuffer.wrap(JsonText.bytes(node.getValue())));
-        }
-        return writer;
+        return false;
     }
 
     /**
