@@ -11,7 +11,10 @@ module io.zagg {
     requires org.yaml.snakeyaml;
     requires org.slf4j;
 
+    exports io.zagg;
     exports io.zagg.spi;
+
+    uses io.zagg.spi.ReducerProvider;
 
     exports io.zagg.reduce to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
 }
