@@ -23,6 +23,7 @@ final class CellBuffer {
     private double[] dWork = new double[0];
     private float[] fSorted = new float[0];
     private double[] dSorted = new double[0];
+    private final FloatRadixSort radix = new FloatRadixSort();
 
     private boolean summed;
     private float fSum;
@@ -159,12 +160,12 @@ final class CellBuffer {
         return valid;
     }
 
-    /** The float32 values sorted ascending, NaN last (as numpy's sort and partition place them). */
+    /** The float32 values sorted ascending, NaN last (as numpy's sort and partition place them; NaN payloads are not kept). */
     float[] sorted32() {
         if (!sorted) {
             fSorted = grow(fSorted, n);
             System.arraycopy(f, 0, fSorted, 0, n);
-            Arrays.sort(fSorted, 0, n);
+            radix.sort(fSorted, n);
             sorted = true;
         }
         return fSorted;
