@@ -57,9 +57,9 @@ final class BuiltInKernels {
             case SUM:
                 return new Scalar(b, t, CellBuffer::sum32, CellBuffer::sum64);
             case MIN:
-                return new Scalar(b, t, c -> NumpyStats.min(c.floats(), c.n(), false), c -> NumpyStats.min(c.doubles(), c.n(), false));
+                return new Scalar(b, t, c -> (float) c.min(false), c -> c.min(false));
             case MAX:
-                return new Scalar(b, t, c -> NumpyStats.max(c.floats(), c.n(), false), c -> NumpyStats.max(c.doubles(), c.n(), false));
+                return new Scalar(b, t, c -> (float) c.max(false), c -> c.max(false));
             case MEAN:
                 return new Scalar(b, t, c -> NumpyStats.divide(c.sum32(), c.n()), c -> NumpyStats.divide(c.sum64(), c.n()));
             case VAR:
@@ -74,9 +74,9 @@ final class BuiltInKernels {
             case NANSUM:
                 return new Scalar(b, t, CellBuffer::nanSum32, CellBuffer::nanSum64);
             case NANMIN:
-                return new Scalar(b, t, c -> NumpyStats.min(c.floats(), c.n(), true), c -> NumpyStats.min(c.doubles(), c.n(), true));
+                return new Scalar(b, t, c -> (float) c.min(true), c -> c.min(true));
             case NANMAX:
-                return new Scalar(b, t, c -> NumpyStats.max(c.floats(), c.n(), true), c -> NumpyStats.max(c.doubles(), c.n(), true));
+                return new Scalar(b, t, c -> (float) c.max(true), c -> c.max(true));
             case NANMEAN:
                 return new Scalar(b, t, c -> NumpyStats.divide(c.nanSum32(), c.valid()), c -> NumpyStats.divide(c.nanSum64(), c.valid()));
             case NANVAR:

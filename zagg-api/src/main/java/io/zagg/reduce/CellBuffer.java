@@ -15,6 +15,7 @@ import java.util.Arrays;
 final class CellBuffer {
 
     private Column column;
+    private Object heap;
     private boolean float64;
     private int n;
     private float[] f = new float[0];
@@ -34,10 +35,17 @@ final class CellBuffer {
     private double dNanSum;
     private boolean sorted;
     private boolean widened;
+    private boolean extremes;
+    private int nans;
+    private float fMin;
+    private float fMax;
+    private double dMin;
+    private double dMax;
 
     /** Reads {@code column} (float32 or float64, one element per row) from the next {@link #load} on. */
     void attach(Column column) {
         this.column = column;
+        this.heap = Columns.arrayOf(column);
         this.float64 = column.dtype() == DType.FLOAT64;
     }
 
@@ -56,11 +64,11 @@ final class CellBuffer {
         nanSummed = false;
         sorted = false;
         widened = false;
-        Object array = Columns.arrayOf(column);
+        extremes = false;
         if (float64) {
             d = grow(d, n);
-            if (array instanceof double[]) {
-                System.arraycopy(array, (int) start, d, 0, n);
+            if (heap instanceof double[]) {
+                System.arraycopy(heap, (int) start, d, 0, n);
             } else {
                 for (int i = 0; i < n; i++) {
                     d[i] = column.getDouble(start + i);
@@ -68,8 +76,8 @@ final class CellBuffer {
             }
         } else {
             f = grow(f, n);
-            if (array instanceof float[]) {
-                System.arraycopy(array, (int) start, f, 0, n);
+            if (heap instanceof float[]) {
+                System.arraycopy(heap, (int) start, f, 0, n);
             } else {
                 for (int i = 0; i < n; i++) {
                     f[i] = column.getFloat(start + i);
@@ -113,6 +121,57 @@ final class CellBuffer {
     double[] work64() {
         dWork = grow(dWork, n);
         return dWork;
+    }
+
+    /**
+     * {@code np.min} of the values ({@code skipNaN} false: any NaN gives NaN) or {@code np.nanmin}
+     * (NaN only if all are NaN), in the source dtype; min and max share one pass.
+     */
+    double min(boolean skipNaN) {
+        findExtremes();
+        return noAnswer(skipNaN) ? Double.NaN : float64 ? dMin : fMin;
+    }
+
+    /** {@code np.max} or {@code np.nanmax}, as {@link #min}. */
+    double max(boolean skipNaN) {
+        findExtremes();
+        return noAnswer(skipNaN) ? Double.NaN : float64 ? dMax : fMax;
+    }
+
+    private boolean noAnswer(boolean skipNaN) {
+        return skipNaN ? nans == n : nans > 0;
+    }
+
+    private void findExtremes() {
+        if (extremes) {
+            return;
+        }
+        int nan = 0;
+        if (float64) {
+            double lo = Double.POSITIVE_INFINITY;
+            double hi = Double.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                double v = d[i];
+                lo = v < lo ? v : lo;
+                hi = v > hi ? v : hi;
+                nan += v != v ? 1 : 0;
+            }
+            dMin = lo;
+            dMax = hi;
+        } else {
+            float lo = Float.POSITIVE_INFINITY;
+            float hi = Float.NEGATIVE_INFINITY;
+            for (int i = 0; i < n; i++) {
+                float v = f[i];
+                lo = v < lo ? v : lo;
+                hi = v > hi ? v : hi;
+                nan += v != v ? 1 : 0;
+            }
+            fMin = lo;
+            fMax = hi;
+        }
+        nans = nan;
+        extremes = true;
     }
 
     /** {@code np.sum} of the float32 values. */

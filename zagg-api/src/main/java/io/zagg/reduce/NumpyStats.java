@@ -14,52 +14,6 @@ final class NumpyStats {
     private NumpyStats() {
     }
 
-    /** {@code np.min} ({@code skipNaN} false: any NaN gives NaN) or {@code np.nanmin} (all NaN gives NaN). */
-    static float min(float[] a, int n, boolean skipNaN) {
-        float m = Float.POSITIVE_INFINITY;
-        int nans = 0;
-        for (int i = 0; i < n; i++) {
-            float v = a[i];
-            m = v < m ? v : m;
-            nans += v != v ? 1 : 0;
-        }
-        return (skipNaN ? nans == n : nans > 0) ? Float.NaN : m;
-    }
-
-    static double min(double[] a, int n, boolean skipNaN) {
-        double m = Double.POSITIVE_INFINITY;
-        int nans = 0;
-        for (int i = 0; i < n; i++) {
-            double v = a[i];
-            m = v < m ? v : m;
-            nans += v != v ? 1 : 0;
-        }
-        return (skipNaN ? nans == n : nans > 0) ? Double.NaN : m;
-    }
-
-    /** {@code np.max} or {@code np.nanmax}, as {@link #min(float[], int, boolean)}. */
-    static float max(float[] a, int n, boolean skipNaN) {
-        float m = Float.NEGATIVE_INFINITY;
-        int nans = 0;
-        for (int i = 0; i < n; i++) {
-            float v = a[i];
-            m = v > m ? v : m;
-            nans += v != v ? 1 : 0;
-        }
-        return (skipNaN ? nans == n : nans > 0) ? Float.NaN : m;
-    }
-
-    static double max(double[] a, int n, boolean skipNaN) {
-        double m = Double.NEGATIVE_INFINITY;
-        int nans = 0;
-        for (int i = 0; i < n; i++) {
-            double v = a[i];
-            m = v > m ? v : m;
-            nans += v != v ? 1 : 0;
-        }
-        return (skipNaN ? nans == n : nans > 0) ? Double.NaN : m;
-    }
-
     /** numpy's {@code sum / count} with the count an intp: NaN for a count of 0. */
     static float divide(float sum, int count) {
         return (float) ((double) sum / count);
