@@ -73,6 +73,15 @@ public final class Namespace {
         return columns.keySet();
     }
 
+    /** The whole column {@code name} (its rows {@code [start, end)} are this run). */
+    Column columnOf(String name) {
+        Column c = columns.get(name);
+        if (c == null) {
+            throw new EvaluationException("column '" + name + "' is not defined (available: " + String.join(", ", columns.keySet()) + ")");
+        }
+        return c;
+    }
+
     ChunkValues chunkValues() {
         return chunk;
     }
