@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "zagg",
         description = "Aggregates sparse point observations onto a HEALPix grid and writes Zarr v3 stores.",
-        subcommands = {IndexCommand.class, CommandLine.HelpCommand.class},
+        subcommands = {RunCommand.class, ShardmapCommand.class, IndexCommand.class, DemoCommand.class, CommandLine.HelpCommand.class},
         usageHelpAutoWidth = true)
 public final class ZaggCommand implements Runnable {
 
@@ -26,6 +26,10 @@ public final class ZaggCommand implements Runnable {
 
     @CommandLine.Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help and exit.")
     private boolean help;
+
+    @CommandLine.Option(names = "--verbose", scope = CommandLine.ScopeType.INHERIT,
+            description = "Print the stack trace of an error.")
+    private boolean verbose;
 
     private final InputStream stdin;
     private final OutputStream stdout;
@@ -43,7 +47,17 @@ public final class ZaggCommand implements Runnable {
     static int execute(String[] args, InputStream stdin, OutputStream stdout, OutputStream stderr) {
         PrintWriter out = new PrintWriter(new OutputStreamWriter(stdout, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new OutputStreamWriter(stderr, StandardCharsets.UTF_8), true);
-        int status = new CommandLine(new ZaggCommand(stdin, stdout)).setOut(out).setErr(err).execute(args);
+        ZaggCommand root = new ZaggCommand(stdin, stdout);
+        int status = new CommandLine(root).setOut(out).setErr(err)
+                .setExecutionExceptionHandler((e, commandLine, parseResult) -> {
+                    // one clear line; the stack trace only when asked for
+                    commandLine.getErr().println("zagg " + commandLine.getCommandName() + ": " + message(e));
+                    if (root.verbose) {
+                        e.printStackTrace(commandLine.getErr());
+                    }
+                    return e instanceof IllegalArgumentException ? 2 : 1;
+                })
+                .execute(args);
         out.flush();
         err.flush();
         return status;
@@ -52,6 +66,14 @@ public final class ZaggCommand implements Runnable {
     @Override
     public void run() {
         throw new ParameterException(spec.commandLine(), "Missing required subcommand");
+    }
+
+    private static String message(Throwable e) {
+        Throwable t = e;
+        while (t.getMessage() == null && t.getCause() != null) {
+            t = t.getCause();
+        }
+        return t.getMessage() != null ? t.getMessage() : t.getClass().getSimpleName();
     }
 
     /** Standard input, for subcommands that read it. */
