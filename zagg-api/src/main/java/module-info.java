@@ -16,4 +16,5 @@ module io.zagg {
     exports io.zagg.grid;
 
     exports io.zagg.reduce to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
+    exports io.zagg.store to io.zagg.cli;
 }
