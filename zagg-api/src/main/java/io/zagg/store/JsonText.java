@@ -174,7 +174,7 @@ public final class JsonText {
      *
      * @throws IllegalArgumentException for NaN and infinities
      */
-    public static String pythonRepr(float f) {
+    public static String numpyStr(float f) {
         return repr(f, true);
     }
 

@@ -42,11 +42,11 @@ class JsonTextTest {
         for (String line : lines) {
             String[] parts = line.split(" ");
             float f = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[0], 16));
-            assertEquals(parts[1], JsonText.pythonRepr(f), "str of float32 bits " + parts[0]);
+            assertEquals(parts[1], JsonText.numpyStr(f), "str of float32 bits " + parts[0]);
         }
-        assertEquals("0.1", JsonText.pythonRepr(0.1f));
+        assertEquals("0.1", JsonText.numpyStr(0.1f));
         assertEquals("0.10000000149011612", JsonText.pythonRepr((double) 0.1f));
-        assertThrows(IllegalArgumentException.class, () -> JsonText.pythonRepr(Float.POSITIVE_INFINITY));
+        assertThrows(IllegalArgumentException.class, () -> JsonText.numpyStr(Float.POSITIVE_INFINITY));
     }
 
     @Test
