@@ -5,9 +5,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.zagg.spi.DType;
 import io.zagg.store.Compressor;
 import io.zagg.store.CsrBlock;
+import io.zagg.store.DirectoryStore;
+import io.zagg.store.FieldSpec;
+import io.zagg.store.FillValue;
+import io.zagg.store.HealpixGeometry;
 import io.zagg.store.RunRecord;
+import io.zagg.store.ShardWriter;
+import io.zagg.store.StoreTemplate;
+import io.zagg.store.StoreWriter;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -18,7 +26,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -124,7 +134,7 @@ class InspectCommandTest {
         JsonNode dggs = report.get("groups").get(1).get("dggs");
         assertEquals("{\"name\":\"healpix\",\"refinement_level\":4,\"indexing_scheme\":\"nested\"}", dggs.toString());
 
-        Map<String, JsonNode> arrays = new java.util.LinkedHashMap<>();
+        Map<String, JsonNode> arrays = new LinkedHashMap<>();
         report.get("arrays").forEach(a -> arrays.put(a.get("path").asText(), a));
         assertEquals(List.of("4/cell_ids", "4/count", "4/h_mean", "4/hist", "4/morton", "4/offset"), new ArrayList<>(arrays.keySet()));
         JsonNode hMean = arrays.get("4/h_mean");
@@ -219,6 +229,40 @@ class InspectCommandTest {
         assertEquals(float32 ? (double) (float) min : min, float32 ? (double) s.get("min").floatValue() : s.get("min").doubleValue(), path);
         assertEquals(float32 ? (double) (float) max : max, float32 ? (double) s.get("max").floatValue() : s.get("max").doubleValue(), path);
         assertEquals(sum.divide(BigDecimal.valueOf(n), MathContext.DECIMAL128).doubleValue(), s.get("mean").doubleValue(), path);
+    }
+
+    @Test
+    void aFullsphereOrder19StoreIsSummarisedFromItsStoredChunksOnly() throws IOException {
+        // 12·4^19 cells per array: inspect must touch only the one chunk written (cells 4096..8191 of chunk 1)
+        StoreTemplate template = StoreTemplate.of(HealpixGeometry.of(11, 13, 19), Compressor.zstd(3),
+                List.of(FieldSpec.scalar("h_min", FillValue.nan(DType.FLOAT32))));
+        StoreWriter writer = StoreWriter.create(DirectoryStore.open(dir), template, false);
+        long[] ids = new long[4096];
+        float[] h = new float[4096];
+        Arrays.fill(h, Float.NaN);
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = 4096 + i;
+        }
+        h[17] = -3.5f;
+        h[4095] = 1250f;
+        try (ShardWriter shard = writer.shard(0)) {
+            shard.writeChunk("cell_ids", 1, InspectFixture.longs(ids));
+            shard.writeChunk("morton", 1, InspectFixture.longs(ids));
+            shard.writeChunk("h_min", 1, InspectFixture.floats(h));
+            shard.commit();
+        }
+        writer.finish(RunRecord.of(1, 0, List.of()));
+        List<String> lines = zagg("inspect", dir.toString()).out().lines().toList();
+        assertEquals(List.of(
+                "array        dtype    shape             chunks   codecs         fill  chunk objects",
+                "19/cell_ids  uint64   (3298534883328,)  (4096,)  bytes+zstd(3)  0     1 of 805306368",
+                "19/h_min     float32  (3298534883328,)  (4096,)  bytes+zstd(3)  NaN   1 of 805306368",
+                "19/morton    uint64   (3298534883328,)  (4096,)  bytes+zstd(3)  0     1 of 805306368",
+                "",
+                "array        over   non-fill  min   max     mean",
+                "19/cell_ids  cells  4096      4096  8191    6143.5",
+                "19/h_min     cells  2         -3.5  1250.0  623.25",
+                "19/morton    cells  4096      4096  8191    6143.5"), lines.subList(7, 16));
     }
 
     @Test
