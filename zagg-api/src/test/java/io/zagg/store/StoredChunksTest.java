@@ -8,6 +8,7 @@ import static org.quicktheories.generators.SourceDSL.longs;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zagg.spi.DType;
+import io.zagg.test.LittleEndian;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -198,11 +199,11 @@ class StoredChunksTest {
             assertEquals(2, reader.storedChunkCount("4/offset_h"), "a companion is never sharded");
             List<Piece> pieces = pieces(reader, "4/h_mean");
             assertEquals("[[2560] [16], [2592] [16]]", pieces.toString());
-            float[] chunk162 = SampleRun.toFloats(ByteBuffer.wrap(pieces.get(1).elements()));
+            float[] chunk162 = LittleEndian.toFloats(ByteBuffer.wrap(pieces.get(1).elements()));
             assertArrayEquals(Arrays.copyOfRange(run.hMean, 32, 48), chunk162);
             List<Piece> hist = pieces(reader, "4/hist");
             assertEquals("[[2560, 0] [16, 3], [2592, 0] [16, 3]]", hist.toString());
-            assertArrayEquals(Arrays.copyOfRange(run.hist, 0, 48), SampleRun.toInts(ByteBuffer.wrap(hist.get(0).elements())));
+            assertArrayEquals(Arrays.copyOfRange(run.hist, 0, 48), LittleEndian.toInts(ByteBuffer.wrap(hist.get(0).elements())));
         }
     }
 
@@ -244,12 +245,12 @@ class StoredChunksTest {
                  "codecs": [{"name": "bytes", "configuration": {"endian": "little"}}]}""");
         StoreReader reader = StoreReader.open(store);
         assertEquals(0, reader.storedChunkCount("s"));
-        store.put("s/c", SampleRun.doubles(2.5));
+        store.put("s/c", LittleEndian.doubles(2.5));
         assertEquals(1, reader.storedChunkCount("s"));
         List<Piece> pieces = pieces(reader, "s");
         assertEquals(1, pieces.size());
         assertEquals(0, pieces.get(0).shape().length);
-        assertArrayEquals(new double[] {2.5}, SampleRun.toDoubles(ByteBuffer.wrap(pieces.get(0).elements())));
+        assertArrayEquals(new double[] {2.5}, LittleEndian.toDoubles(ByteBuffer.wrap(pieces.get(0).elements())));
     }
 
     @Test
@@ -260,10 +261,10 @@ class StoredChunksTest {
         ArraySpec spec = ArraySpec.of("v", FillValue.zero(DType.INT32), new long[] {10}, new int[] {8}, CodecChain.sharded(new int[] {4}, plain), null, null);
         putJson(store, "zarr.json", "{\"zarr_format\": 3, \"node_type\": \"group\"}");
         store.put("v/zarr.json", ByteBuffer.wrap(JsonText.bytes(spec.toJson())));
-        store.put("v/c/1", spec.codecs().sharding().encode(new ByteBuffer[] {SampleRun.ints(8, 9, 10, 11), SampleRun.ints(12, 13, 14, 15)}));
+        store.put("v/c/1", spec.codecs().sharding().encode(new ByteBuffer[] {LittleEndian.ints(8, 9, 10, 11), LittleEndian.ints(12, 13, 14, 15)}));
         List<Piece> pieces = pieces(StoreReader.open(store), "v");
         assertEquals("[[8] [2]]", pieces.toString());
-        assertArrayEquals(new int[] {8, 9}, SampleRun.toInts(ByteBuffer.wrap(pieces.get(0).elements())));
+        assertArrayEquals(new int[] {8, 9}, LittleEndian.toInts(ByteBuffer.wrap(pieces.get(0).elements())));
         assertTrue(spec.isSharded());
     }
 

@@ -14,7 +14,8 @@ import java.nio.ByteBuffer;
  * Count, min, max and mean of the elements of one array that hold a number other than the
  * array's fill value, added chunk by chunk. NaN is no number: it is skipped like the fill (so a
  * NaN-filled field counts its non-NaN cells, an integer field filled with 0 its non-zero cells).
- * Elements equal to the fill compare numerically ({@code -0.0} is a fill of {@code 0.0}).
+ * An element is the fill when its bits are, as the writer decides which chunks are empty
+ * ({@code -0.0} is not a fill of {@code 0.0}).
  *
  * <p>Float sums are compensated double sums (Neumaier's), so the mean of millions of cells does
  * not drift with their order; integer sums are exact (128 bits), so the mean is the exact mean
@@ -28,7 +29,7 @@ final class FieldSummary {
     private final DType dtype;
     private final int size;
     private final boolean unsigned64;
-    private final double floatFill;
+    private final long fillBits;
     private final long integerFill;
 
     private long count;
@@ -45,9 +46,8 @@ final class FieldSummary {
         this.dtype = fill.dtype();
         this.size = dtype.byteSize();
         this.unsigned64 = dtype == DType.UINT64;
-        long bits = fill.bits();
-        this.floatFill = dtype == DType.FLOAT32 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
-        this.integerFill = integer(bits);
+        this.fillBits = fill.bits();
+        this.integerFill = integer(fillBits);
     }
 
     /** Adds every element of a little-endian buffer (position 0 to limit). */
@@ -55,11 +55,13 @@ final class FieldSummary {
         int n = elements.limit() / size;
         if (dtype == DType.FLOAT32) {
             for (int i = 0; i < n; i++) {
-                addFloat(elements.getFloat(4 * i));
+                int bits = elements.getInt(4 * i);
+                addFloat(Float.intBitsToFloat(bits), bits == (int) fillBits);
             }
         } else if (dtype == DType.FLOAT64) {
             for (int i = 0; i < n; i++) {
-                addFloat(elements.getDouble(8 * i));
+                long bits = elements.getLong(8 * i);
+                addFloat(Double.longBitsToDouble(bits), bits == fillBits);
             }
         } else {
             for (int i = 0; i < n; i++) {
@@ -68,8 +70,8 @@ final class FieldSummary {
         }
     }
 
-    private void addFloat(double v) {
-        if (Double.isNaN(v) || v == floatFill) {
+    private void addFloat(double v, boolean isFill) {
+        if (isFill || Double.isNaN(v)) {
             return;
         }
         count++;

@@ -16,6 +16,7 @@ import io.zagg.store.RunRecord;
 import io.zagg.store.ShardWriter;
 import io.zagg.store.StoreTemplate;
 import io.zagg.store.StoreWriter;
+import io.zagg.test.LittleEndian;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -246,9 +247,9 @@ class InspectCommandTest {
         h[17] = -3.5f;
         h[4095] = 1250f;
         try (ShardWriter shard = writer.shard(0)) {
-            shard.writeChunk("cell_ids", 1, InspectFixture.longs(ids));
-            shard.writeChunk("morton", 1, InspectFixture.longs(ids));
-            shard.writeChunk("h_min", 1, InspectFixture.floats(h));
+            shard.writeChunk("cell_ids", 1, LittleEndian.longs(ids));
+            shard.writeChunk("morton", 1, LittleEndian.longs(ids));
+            shard.writeChunk("h_min", 1, LittleEndian.floats(h));
             shard.commit();
         }
         writer.finish(RunRecord.of(1, 0, List.of()));

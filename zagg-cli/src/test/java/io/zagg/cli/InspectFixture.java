@@ -11,9 +11,9 @@ import io.zagg.store.RunRecord;
 import io.zagg.store.ShardWriter;
 import io.zagg.store.StoreTemplate;
 import io.zagg.store.StoreWriter;
+import io.zagg.test.LittleEndian;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
@@ -56,9 +56,9 @@ final class InspectFixture {
         hist[0] = 1;
         hist[2] = 0xFFFFFFFF; // uint32 4294967295
         hist[3 * 7 + 2] = 2;
-        digests[0] = CsrBlock.of(DType.FLOAT32, new int[] {2}, floats(1.5f, 1f, 2f, 1f, 3f, 2f), new long[] {0, 1, 3}, new long[] {0, 7});
+        digests[0] = CsrBlock.of(DType.FLOAT32, new int[] {2}, LittleEndian.floats(1.5f, 1f, 2f, 1f, 3f, 2f), new long[] {0, 1, 3}, new long[] {0, 7});
         digests[1] = CsrBlock.of(DType.FLOAT32, new int[] {2}, ByteBuffer.allocate(0), new long[] {0}, new long[0]);
-        digests[2] = CsrBlock.of(DType.FLOAT32, new int[] {2}, floats(7f, 1f, 7f, 1f, 8f, 1f), new long[] {0, 3}, new long[] {5});
+        digests[2] = CsrBlock.of(DType.FLOAT32, new int[] {2}, LittleEndian.floats(7f, 1f, 7f, 1f, 8f, 1f), new long[] {0, 3}, new long[] {5});
     }
 
     private void setCell(int i, float h, int n) {
@@ -83,12 +83,12 @@ final class InspectFixture {
                 long chunk = FIRST_CHUNK + c;
                 int from = c * CELLS;
                 int to = from + CELLS;
-                shard.writeChunk("cell_ids", chunk, longs(Arrays.copyOfRange(cellIds, from, to)));
-                shard.writeChunk("morton", chunk, longs(Arrays.copyOfRange(morton, from, to)));
-                shard.writeChunk("h_mean", chunk, floats(Arrays.copyOfRange(hMean, from, to)));
-                shard.writeChunk("count", chunk, ints(Arrays.copyOfRange(count, from, to)));
-                shard.writeChunk("hist", chunk, ints(Arrays.copyOfRange(hist, 3 * from, 3 * to)));
-                shard.writeChunk("offset", chunk, doubles(offset[c]));
+                shard.writeChunk("cell_ids", chunk, LittleEndian.longs(Arrays.copyOfRange(cellIds, from, to)));
+                shard.writeChunk("morton", chunk, LittleEndian.longs(Arrays.copyOfRange(morton, from, to)));
+                shard.writeChunk("h_mean", chunk, LittleEndian.floats(Arrays.copyOfRange(hMean, from, to)));
+                shard.writeChunk("count", chunk, LittleEndian.ints(Arrays.copyOfRange(count, from, to)));
+                shard.writeChunk("hist", chunk, LittleEndian.ints(Arrays.copyOfRange(hist, 3 * from, 3 * to)));
+                shard.writeChunk("offset", chunk, LittleEndian.doubles(offset[c]));
                 shard.writeCsr("h_tdigest", chunk, digests[c]);
             }
             shard.commit();
@@ -96,29 +96,5 @@ final class InspectFixture {
         if (record != null) {
             writer.finish(record);
         }
-    }
-
-    static ByteBuffer floats(float... v) {
-        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(v);
-        return b;
-    }
-
-    static ByteBuffer doubles(double... v) {
-        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asDoubleBuffer().put(v);
-        return b;
-    }
-
-    static ByteBuffer ints(int... v) {
-        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asIntBuffer().put(v);
-        return b;
-    }
-
-    static ByteBuffer longs(long... v) {
-        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asLongBuffer().put(v);
-        return b;
     }
 }
