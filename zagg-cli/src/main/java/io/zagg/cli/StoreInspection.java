@@ -48,7 +48,7 @@ final class StoreInspection {
                 continue;
             }
             ObjectNode attributes = reader.attributes(path);
-            if (attributes.has(RAGGED_ATTRIBUTE)) {
+            if (attributes.path(RAGGED_ATTRIBUTE).isObject()) {
                 ragged.add(path);
             }
             groups.add(group(path, attributes));

@@ -63,13 +63,13 @@ public final class ZaggCommand implements Runnable {
      * follows under {@code --verbose}), and returns its exit status: 2 for a {@link UsageException}, else 1.
      */
     private int report(Exception e, CommandLine command, ParseResult parsed) {
+        CommandSpec failed = command.getCommandSpec();
         PrintWriter err = command.getErr();
-        err.println(command.getCommandSpec().qualifiedName() + ": " + describe(e));
+        err.println(failed.qualifiedName() + ": " + describe(e));
         if (verbose) {
             e.printStackTrace(err);
         }
         err.flush();
-        CommandSpec failed = command.getCommandSpec();
         return e instanceof UsageException ? failed.exitCodeOnInvalidInput() : failed.exitCodeOnExecutionException();
     }
 
