@@ -87,6 +87,24 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
+        Pipeline pipeline = UsageException.whenInvalid(this::pipeline);
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (dryRun) {
+            RunPlan plan = pipeline.dryRun(store);
+            out.println("dry run: " + plan + "; store " + store);
+            return 0;
+        }
+        RunReport result = pipeline.progress(new ProgressBar(err, System.console() != null)).write(store);
+        if (report != null) {
+            Files.writeString(report, result.toJson(), StandardCharsets.UTF_8);
+        }
+        print(result, out, err);
+        return result.succeeded() ? 0 : 1;
+    }
+
+    /** The pipeline the options describe; a bad config, path or value is a usage error. */
+    private Pipeline pipeline() {
         Pipeline pipeline = Zagg.config(config)
                 .read(inputs.shardMap != null ? Granules.shardMap(inputs.shardMap) : GranuleArgs.of(inputs.granules))
                 .carrier(Carriers.named(carrier))
@@ -106,19 +124,7 @@ final class RunCommand implements Callable<Integer> {
         if (exactRead) {
             pipeline = pipeline.exactRead();
         }
-        PrintWriter out = spec.commandLine().getOut();
-        PrintWriter err = spec.commandLine().getErr();
-        if (dryRun) {
-            RunPlan plan = pipeline.dryRun(store);
-            out.println("dry run: " + plan + "; store " + store);
-            return 0;
-        }
-        RunReport result = pipeline.progress(new ProgressBar(err, System.console() != null)).write(store);
-        if (report != null) {
-            Files.writeString(report, result.toJson(), StandardCharsets.UTF_8);
-        }
-        print(result, out, err);
-        return result.succeeded() ? 0 : 1;
+        return pipeline;
     }
 
     private long shardKey(String text) {

@@ -1,5 +1,6 @@
 package io.zagg.cli;
 
+import io.zagg.Pipeline;
 import io.zagg.RunPlan;
 import io.zagg.Zagg;
 import java.io.IOException;
@@ -40,8 +41,9 @@ final class ShardmapCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         long started = System.nanoTime();
-        io.zagg.Granules files = GranuleArgs.of(granules);
-        RunPlan plan = Zagg.config(config).read(files).plan();
+        io.zagg.Granules files = UsageException.whenInvalid(() -> GranuleArgs.of(granules));
+        Pipeline pipeline = UsageException.whenInvalid(() -> Zagg.config(config).read(files));
+        RunPlan plan = pipeline.plan();
         Map<String, Object> metadata = new LinkedHashMap<>();
         metadata.put("source", "local");
         metadata.put("backend", "zagg-java");

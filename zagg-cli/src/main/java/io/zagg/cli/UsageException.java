@@ -11,4 +11,20 @@ final class UsageException extends RuntimeException {
     UsageException(String message) {
         super(message);
     }
+
+    UsageException(String message, Throwable cause) {
+        super(message, cause);
+    }
+
+    /**
+     * What {@code build} returns; an {@link IllegalArgumentException} it throws (a config that
+     * breaks a rule, a missing granule, an unknown carrier) becomes a usage error.
+     */
+    static <T> T whenInvalid(java.util.function.Supplier<T> build) {
+        try {
+            return build.get();
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage(), e);
+        }
+    }
 }

@@ -61,8 +61,7 @@ public final class ZaggCommand implements Runnable {
 
     /**
      * Reports a command's failure as one line, {@code zagg <command>: <message>} (the stack trace
-     * follows under {@code --verbose}), and returns its exit status: 2 for a {@link UsageException} or an
-     * {@link IllegalArgumentException} (bad config, option value or path), else 1.
+     * follows under {@code --verbose}), and returns its exit status: 2 for a {@link UsageException}, else 1.
      */
     private int report(Exception e, CommandLine command, ParseResult parsed) {
         CommandSpec failed = command.getCommandSpec();
@@ -72,9 +71,7 @@ public final class ZaggCommand implements Runnable {
             e.printStackTrace(err);
         }
         err.flush();
-        // a bad config, granule path or option value is the user's input: a usage error, as picocli's own
-        boolean usage = e instanceof UsageException || e instanceof IllegalArgumentException;
-        return usage ? failed.exitCodeOnInvalidInput() : failed.exitCodeOnExecutionException();
+        return e instanceof UsageException ? failed.exitCodeOnInvalidInput() : failed.exitCodeOnExecutionException();
     }
 
     /**
