@@ -2,4 +2,7 @@
 module io.zagg.cli {
     requires io.zagg;
     requires info.picocli;
+
+    // picocli injects options and the command spec by reflection
+    opens io.zagg.cli to info.picocli;
 }

@@ -1,5 +1,7 @@
 package io.zagg.reduce;
 
+import io.zagg.spi.Column;
+
 /**
  * numpy's {@code np.add.reduce} over a 1-D contiguous array, reproduced operation for operation
  * so that sums, means and variances are the same bits as numpy's.
@@ -22,6 +24,9 @@ public final class NumpySum {
     /** numpy's default reduction buffer size ({@code np.getbufsize()}). */
     static final int BUFFER = 8192;
     private static final int BLOCK = 128;
+    // one numpy buffer per thread: the column forms copy each block here, as numpy's iterator does
+    private static final ThreadLocal<float[]> FLOAT_BLOCK = ThreadLocal.withInitial(() -> new float[BUFFER]);
+    private static final ThreadLocal<double[]> DOUBLE_BLOCK = ThreadLocal.withInitial(() -> new double[BUFFER]);
 
     private NumpySum() {
     }
@@ -40,6 +45,34 @@ public final class NumpySum {
         double res = 0d;
         for (int i = from; i < to; i += BUFFER) {
             res += pairwise(a, i, Math.min(BUFFER, to - i));
+        }
+        return res;
+    }
+
+    /** {@code np.sum} of the float32 elements {@code [from, to)} of a column, read block by block. */
+    public static float sumFloat(Column c, long from, long to) {
+        float[] block = FLOAT_BLOCK.get();
+        float res = 0f;
+        for (long i = from; i < to; i += BUFFER) {
+            int n = (int) Math.min(BUFFER, to - i);
+            for (int k = 0; k < n; k++) {
+                block[k] = c.getFloat(i + k);
+            }
+            res += pairwise(block, 0, n);
+        }
+        return res;
+    }
+
+    /** {@code np.sum} of the elements {@code [from, to)} of a column as float64, read block by block. */
+    public static double sumDouble(Column c, long from, long to) {
+        double[] block = DOUBLE_BLOCK.get();
+        double res = 0d;
+        for (long i = from; i < to; i += BUFFER) {
+            int n = (int) Math.min(BUFFER, to - i);
+            for (int k = 0; k < n; k++) {
+                block[k] = c.getDouble(i + k);
+            }
+            res += pairwise(block, 0, n);
         }
         return res;
     }
