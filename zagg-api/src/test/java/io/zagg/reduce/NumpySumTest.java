@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import io.zagg.spi.Column;
 import io.zagg.spi.Columns;
-import io.zagg.spi.DType;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -67,32 +66,7 @@ class NumpySumTest {
             x[i] = (float) (((i * 7919L) % 10007) / 7.0);
         }
         Column heap = Columns.of(x);
-        Column other = new Column() {
-            @Override
-            public DType dtype() {
-                return DType.FLOAT32;
-            }
-
-            @Override
-            public int width() {
-                return 1;
-            }
-
-            @Override
-            public long rows() {
-                return x.length;
-            }
-
-            @Override
-            public float getFloat(long index) {
-                return x[(int) index];
-            }
-
-            @Override
-            public double getDouble(long index) {
-                return x[(int) index];
-            }
-        };
+        Column other = new ForeignColumn(x);
         assertEquals(14294415.0f, NumpySum.sumFloat(heap, 0, x.length));
         assertEquals(14294415.0f, NumpySum.sumFloat(other, 0, x.length));
         assertEquals(NumpySum.sum(x, 5, 9000), NumpySum.sumFloat(other, 5, 9000));
