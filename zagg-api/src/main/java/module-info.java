@@ -15,10 +15,10 @@ module io.zagg {
     exports io.zagg.spi;
     exports io.zagg.grid;
 
-    uses io.zagg.spi.ReducerProvider;
-
     exports io.zagg.reduce to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
     exports io.zagg.read to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
+    exports io.zagg.store to io.zagg.cli;
 
     uses io.zagg.spi.CarrierProvider;
+    uses io.zagg.spi.ReducerProvider;
 }

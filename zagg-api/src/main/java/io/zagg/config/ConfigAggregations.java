@@ -71,6 +71,9 @@ public final class ConfigAggregations {
     /** Gives the aggregation the field's name, dtype, fill and shape as the config declares them. */
     private static Aggregation shaped(FieldSpec f, Aggregation a) {
         Aggregation named = a.as(f.name()).dtype(f.dtype()).fill(f.fillValue());
+        if (a.reducer().isEmpty()) {
+            return named; // a built-in's kind and shape are its own (a t-digest is ragged (k, 2))
+        }
         switch (f.kind()) {
             case VECTOR:
                 return named.vector(f.trailingShape().stream().mapToInt(Integer::intValue).toArray());

@@ -206,6 +206,23 @@ public final class ArraySpec {
         return codecs.sharding() == null ? chunkShape.clone() : codecs.sharding().innerShape();
     }
 
+    /**
+     * Chunks (stored objects: shards of a sharded array) along each dimension,
+     * {@code ceil(shape / chunkShape)}.
+     */
+    public long[] chunkGridShape() {
+        long[] grid = new long[shape.length];
+        for (int d = 0; d < grid.length; d++) {
+            grid[d] = (shape[d] + chunkShape[d] - 1) / chunkShape[d];
+        }
+        return grid;
+    }
+
+    /** The {@code codecs} list of the metadata, as this library writes it. */
+    public ArrayNode codecsJson() {
+        return codecs.toJson(dtype);
+    }
+
     public boolean isSharded() {
         return codecs.sharding() != null;
     }
@@ -224,6 +241,11 @@ public final class ArraySpec {
         return JsonText.write(toJson());
     }
 
+    /** The chunk key separator, {@code /} or {@code .}. */
+    char separator() {
+        return separator;
+    }
+
     CodecChain codecs() {
         return codecs;
     }
@@ -238,12 +260,12 @@ public final class ArraySpec {
         return (int) Blocks.count(innerChunkShape()) * dtype.byteSize();
     }
 
-    /** The key of the chunk at grid position {@code coords}: {@code {path}/c/1/0}. */
+    /** The key of the chunk at grid position {@code coords}: {@code {path}/c/1/0} ({@code c/1/0} for a root array). */
     String chunkKey(long... coords) {
         if (coords.length != chunkShape.length) {
             throw new IllegalArgumentException("array " + path + " has rank " + chunkShape.length + ", not " + coords.length);
         }
-        StringBuilder key = new StringBuilder(path.length() + 24).append(path).append("/c");
+        StringBuilder key = new StringBuilder(path.length() + 24).append(Keys.join(path, "c"));
         for (long c : coords) {
             key.append(separator).append(c);
         }

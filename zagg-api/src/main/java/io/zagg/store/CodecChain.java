@@ -118,18 +118,47 @@ final class CodecChain {
         return out;
     }
 
+    /** Receives one decoded piece of a stored chunk: its origin in the chunk and its little-endian elements. */
+    @FunctionalInterface
+    interface PieceVisitor {
+        void visit(int[] origin, ByteBuffer elements) throws IOException;
+    }
+
     /**
      * Decodes one stored chunk into its little-endian elements (a buffer positioned at 0 of
      * {@code count(chunkShape) * dtype.byteSize()} bytes).
      */
     ByteBuffer decode(ByteBuffer stored, int[] chunkShape, DType dtype, FillValue fill, String where) throws IOException {
+        ByteBuffer bytes = undoBytesCodecs(stored, where);
+        if (sharding != null) {
+            return sharding.decode(bytes, chunkShape, dtype, fill, where);
+        }
+        return wholeChunk(bytes, chunkShape, dtype, where);
+    }
+
+    /**
+     * Decodes one stored chunk piece by piece, so a sparse shard is never expanded to its full
+     * size: each inner chunk present in a shard (absent ones are skipped), or the whole chunk
+     * when the array is not sharded.
+     */
+    void decodePieces(ByteBuffer stored, int[] chunkShape, DType dtype, FillValue fill, String where, PieceVisitor visitor) throws IOException {
+        ByteBuffer bytes = undoBytesCodecs(stored, where);
+        if (sharding != null) {
+            sharding.forEachInner(bytes, chunkShape, dtype, fill, where, visitor);
+        } else {
+            visitor.visit(new int[chunkShape.length], wholeChunk(bytes, chunkShape, dtype, where));
+        }
+    }
+
+    private ByteBuffer undoBytesCodecs(ByteBuffer stored, String where) throws IOException {
         ByteBuffer bytes = stored;
         for (int i = bytesCodecs.size() - 1; i >= 0; i--) {
             bytes = bytesCodecs.get(i).decode(bytes, where);
         }
-        if (sharding != null) {
-            return sharding.decode(bytes, chunkShape, dtype, fill, where);
-        }
+        return bytes;
+    }
+
+    private static ByteBuffer wholeChunk(ByteBuffer bytes, int[] chunkShape, DType dtype, String where) throws IOException {
         long expected = Blocks.count(chunkShape) * dtype.byteSize();
         if (bytes.remaining() != expected) {
             throw new IOException(where + ": decoded chunk has " + bytes.remaining() + " bytes, the chunk shape needs " + expected);

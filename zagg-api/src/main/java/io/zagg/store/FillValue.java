@@ -156,7 +156,7 @@ public final class FillValue {
     }
 
     /** The Zarr v3 {@code fill_value} JSON. */
-    JsonNode toJson() {
+    public JsonNode toJson() {
         if (dtype.isFloating()) {
             double v = dtype == DType.FLOAT32 ? Float.intBitsToFloat((int) bits) : Double.longBitsToDouble(bits);
             if (Double.isNaN(v)) {

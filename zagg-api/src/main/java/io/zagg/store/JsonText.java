@@ -20,11 +20,16 @@ import java.util.Map;
  * <p>Jackson builds and parses the trees; the text is ours, because byte-for-byte determinism
  * must not depend on a library's or a JDK's float formatting ({@link Double#toString} changed
  * in JDK 19). Keys are written in the tree's insertion order, so the builders fix the order.
+ *
+ * <p>Public (the package is exported only to the command line) so {@code zagg inspect --json}
+ * prints its report in the same deterministic form.
  */
-final class JsonText {
+public final class JsonText {
 
     static final JsonNodeFactory NODES = JsonNodeFactory.withExactBigDecimals(true);
     private static final ObjectMapper MAPPER = new ObjectMapper();
+    private static final BigDecimal NUMPY_POSITIONAL_MIN = new BigDecimal("1e-4");
+    private static final BigDecimal NUMPY_POSITIONAL_LIMIT = new BigDecimal("1e16");
 
     private JsonText() {
     }
@@ -34,7 +39,7 @@ final class JsonText {
     }
 
     /** The canonical text of a tree. */
-    static String write(JsonNode node) {
+    public static String write(JsonNode node) {
         StringBuilder out = new StringBuilder(256);
         write(node, 0, out);
         return out.toString();
@@ -158,14 +163,29 @@ final class JsonText {
      * @throws IllegalArgumentException for NaN and infinities, which JSON cannot hold (fill
      *         values spell them as strings; see {@link FillValue})
      */
-    static String pythonRepr(double d) {
+    public static String pythonRepr(double d) {
+        return repr(d, false);
+    }
+
+    /**
+     * numpy's {@code str} of a {@code float32}: the shortest decimal that reads back as the same
+     * float ({@code 0.1}, not the widened double's {@code 0.10000000149011612}), positional for
+     * values in [1e-4, 1e16), else {@code d.ddde±XX}.
+     *
+     * @throws IllegalArgumentException for NaN and infinities
+     */
+    public static String numpyStr(float f) {
+        return repr(f, true);
+    }
+
+    private static String repr(double d, boolean single) {
         if (Double.isNaN(d) || Double.isInfinite(d)) {
             throw new IllegalArgumentException(d + " cannot be written as a JSON number");
         }
         if (d == 0) {
             return 1 / d < 0 ? "-0.0" : "0.0";
         }
-        BigDecimal shortest = shortestRoundTrip(d).stripTrailingZeros();
+        BigDecimal shortest = shortestRoundTrip(d, single).stripTrailingZeros();
         String digits = shortest.unscaledValue().abs().toString();
         int n = digits.length();
         int decpt = n - shortest.scale();
@@ -173,7 +193,7 @@ final class JsonText {
         if (d < 0) {
             out.append('-');
         }
-        if (decpt > -4 && decpt <= 16) {
+        if (single ? positionalInNumpy(d) : decpt > -4 && decpt <= 16) {
             if (decpt <= 0) {
                 out.append("0.");
                 out.append("0".repeat(-decpt));
@@ -202,18 +222,19 @@ final class JsonText {
     }
 
     /**
-     * The decimal with the fewest significant digits that parses back to {@code d}; of two such
-     * decimals (one either side of {@code d}) the nearer one. Any decimal of p digits inside the
-     * round-trip interval is no farther from {@code d} than d's own p-digit floor or ceiling,
-     * so checking those two at each p is exhaustive.
+     * The decimal with the fewest significant digits that parses back to {@code d} (to the float
+     * {@code d} holds when {@code single}); of two such decimals (one either side of {@code d})
+     * the nearer one. Any decimal of p digits inside the round-trip interval is no farther from
+     * {@code d} than d's own p-digit floor or ceiling, so checking those two at each p is
+     * exhaustive.
      */
-    private static BigDecimal shortestRoundTrip(double d) {
+    private static BigDecimal shortestRoundTrip(double d, boolean single) {
         BigDecimal exact = new BigDecimal(d);
         for (int p = 1; p < 17; p++) {
             BigDecimal down = exact.round(new MathContext(p, RoundingMode.DOWN));
             BigDecimal up = exact.round(new MathContext(p, RoundingMode.UP));
-            boolean downOk = Double.parseDouble(down.toString()) == d;
-            boolean upOk = Double.parseDouble(up.toString()) == d;
+            boolean downOk = readsBack(down, d, single);
+            boolean upOk = readsBack(up, d, single);
             if (downOk && upOk) {
                 int cmp = exact.subtract(down).abs().compareTo(up.subtract(exact).abs());
                 return cmp < 0 ? down : cmp > 0 ? up : exact.round(new MathContext(p, RoundingMode.HALF_EVEN));
@@ -226,5 +247,20 @@ final class JsonText {
             }
         }
         return exact.round(new MathContext(17, RoundingMode.HALF_EVEN));
+    }
+
+    /**
+     * numpy prints a float32 positionally when its exact value lies in [1e-4, 1e16), a test on
+     * the value rather than on the shortest digits' exponent (float32 1e-4 is just below 1e-4,
+     * so numpy prints {@code 1e-04}).
+     */
+    private static boolean positionalInNumpy(double d) {
+        BigDecimal abs = new BigDecimal(d).abs();
+        return abs.compareTo(NUMPY_POSITIONAL_MIN) >= 0 && abs.compareTo(NUMPY_POSITIONAL_LIMIT) < 0;
+    }
+
+    private static boolean readsBack(BigDecimal decimal, double d, boolean single) {
+        // a float parsed straight from the decimal, not through a double (no double rounding)
+        return single ? Float.parseFloat(decimal.toString()) == (float) d : Double.parseDouble(decimal.toString()) == d;
     }
 }

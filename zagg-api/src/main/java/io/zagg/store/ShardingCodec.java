@@ -124,11 +124,22 @@ final class ShardingCodec {
 
     /** Decodes a whole shard into its little-endian elements; absent inner chunks read as fill. */
     ByteBuffer decode(ByteBuffer stored, int[] shardShape, DType dtype, FillValue fill, String where) throws IOException {
-        int[] grid = grid(shardShape, where);
-        long[] table = readIndex(stored, (int) Blocks.count(grid), where);
         int elementBytes = dtype.byteSize();
         ByteBuffer out = fill.filled(Math.toIntExact(Blocks.count(shardShape)));
         int[] zero = new int[shardShape.length];
+        forEachInner(stored, shardShape, dtype, fill, where,
+                (at, chunk) -> Blocks.copy(chunk, innerShape, zero, out, shardShape, at, innerShape, elementBytes));
+        return out;
+    }
+
+    /**
+     * Decodes the inner chunks present in a shard, one at a time in C order of position, and
+     * hands each to {@code visitor} with its origin in the shard; absent chunks are skipped.
+     */
+    void forEachInner(ByteBuffer stored, int[] shardShape, DType dtype, FillValue fill, String where, CodecChain.PieceVisitor visitor)
+            throws IOException {
+        int[] grid = grid(shardShape, where);
+        long[] table = readIndex(stored, (int) Blocks.count(grid), where);
         for (int i = 0; i < table.length / 2; i++) {
             ByteBuffer chunk = innerChunk(stored, table, i, dtype, fill, where);
             if (chunk == null) {
@@ -138,9 +149,8 @@ final class ShardingCodec {
             for (int d = 0; d < at.length; d++) {
                 at[d] *= innerShape[d];
             }
-            Blocks.copy(chunk, innerShape, zero, out, shardShape, at, innerShape, elementBytes);
+            visitor.visit(at, chunk);
         }
-        return out;
     }
 
     /** The offset/nbytes table of a shard: {@code 2 * chunks} values. */

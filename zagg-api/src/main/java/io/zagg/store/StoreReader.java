@@ -26,10 +26,12 @@ import java.util.Optional;
 public final class StoreReader {
 
     private final Store store;
+    private final ObjectNode root;
     private final Map<String, ObjectNode> nodes;
 
-    private StoreReader(Store store, Map<String, ObjectNode> nodes) {
+    private StoreReader(Store store, ObjectNode root, Map<String, ObjectNode> nodes) {
         this.store = store;
+        this.root = root;
         this.nodes = nodes;
     }
 
@@ -40,10 +42,16 @@ public final class StoreReader {
      */
     public static StoreReader open(Store store) throws IOException {
         Objects.requireNonNull(store, "store");
-        if (Hierarchy.node(store, "").isEmpty()) {
+        Optional<ObjectNode> root = Hierarchy.node(store, "");
+        if (root.isEmpty()) {
             throw new IllegalArgumentException("store " + store.location() + " has no zarr.json: it is not a Zarr store");
         }
-        return new StoreReader(store, Collections.unmodifiableMap(Hierarchy.below(store, "")));
+        return new StoreReader(store, root.get(), Collections.unmodifiableMap(Hierarchy.below(store, "")));
+    }
+
+    /** Where the store is, for messages: a directory path or a URL. */
+    public String location() {
+        return store.location();
     }
 
     /** Paths of every group below the root, shallow first. */
@@ -51,13 +59,16 @@ public final class StoreReader {
         return paths(true);
     }
 
-    /** Paths of every array, shallow first. */
+    /** Paths of every array, shallow first; {@code ""} first when the root itself is an array. */
     public List<String> arrays() {
         return paths(false);
     }
 
     private List<String> paths(boolean groups) {
         List<String> out = new ArrayList<>();
+        if (!groups && !Hierarchy.isGroup(root)) {
+            out.add("");
+        }
         nodes.forEach((path, doc) -> {
             if (Hierarchy.isGroup(doc) == groups) {
                 out.add(path);
@@ -67,13 +78,13 @@ public final class StoreReader {
     }
 
     /** The attributes of the group (or array) at {@code path}; {@code ""} is the root. */
-    public ObjectNode attributes(String path) throws IOException {
-        ObjectNode doc = path.isEmpty() ? Hierarchy.node(store, "").orElseThrow() : require(path);
+    public ObjectNode attributes(String path) {
+        ObjectNode doc = require(path);
         JsonNode attributes = doc.path("attributes");
         return attributes.isObject() ? ((ObjectNode) attributes).deepCopy() : JsonText.object();
     }
 
-    /** The metadata of the array at {@code path}. */
+    /** The metadata of the array at {@code path} ({@code ""} when the root is an array). */
     public ArraySpec array(String path) {
         ObjectNode doc = require(path);
         if (Hierarchy.isGroup(doc)) {
@@ -83,7 +94,7 @@ public final class StoreReader {
     }
 
     private ObjectNode require(String path) {
-        ObjectNode doc = nodes.get(path);
+        ObjectNode doc = path.isEmpty() ? root : nodes.get(path);
         if (doc == null) {
             throw new IllegalArgumentException("store " + store.location() + " has no node " + path);
         }
@@ -113,6 +124,63 @@ public final class StoreReader {
         }
         return spec.codecs().decode(ByteBuffer.wrap(stored.get()), chunkShape, spec.dtype(), spec.fillValue(), key)
                 .order(ByteOrder.LITTLE_ENDIAN);
+    }
+
+    /** Receives one stored piece of an array, its elements little-endian in C order. */
+    @FunctionalInterface
+    public interface ChunkVisitor {
+        /**
+         * @param origin   the piece's first element in the array
+         * @param shape    the piece's shape, clipped to the array at its edges
+         * @param elements the piece's elements, from position 0; valid during the call only
+         */
+        void visit(long[] origin, int[] shape, ByteBuffer elements) throws IOException;
+    }
+
+    /**
+     * The number of chunk objects stored for the array (shard objects when it is sharded),
+     * found by listing the keys under its {@code c/} prefix; no object is read.
+     */
+    public long storedChunkCount(String arrayPath) throws IOException {
+        return StoredChunks.count(store, array(arrayPath));
+    }
+
+    /**
+     * Reads the chunks stored for the array, one object at a time in C order of chunk position,
+     * and hands each chunk (each inner chunk present in a shard) to {@code visitor}, clipped to
+     * the array's shape. Chunks that are not stored (fill everywhere) are not visited, so memory
+     * stays at one stored object and one decoded chunk however large the array is.
+     */
+    public void forEachStoredChunk(String arrayPath, ChunkVisitor visitor) throws IOException {
+        ArraySpec spec = array(arrayPath);
+        long[] shape = spec.shape();
+        int[] chunkShape = spec.chunkShape();
+        int[] pieceShape = spec.innerChunkShape();
+        int elementBytes = spec.dtype().byteSize();
+        StoredChunks.forEach(store, spec, coords -> {
+            String key = spec.chunkKey(coords);
+            Optional<byte[]> stored = store.get(key);
+            if (stored.isEmpty()) {
+                return; // deleted since it was listed
+            }
+            spec.codecs().decodePieces(ByteBuffer.wrap(stored.get()), chunkShape, spec.dtype(), spec.fillValue(), key, (at, elements) -> {
+                long[] origin = new long[shape.length];
+                int[] extent = new int[shape.length];
+                for (int d = 0; d < shape.length; d++) {
+                    origin[d] = coords[d] * chunkShape[d] + at[d];
+                    if (origin[d] >= shape[d]) {
+                        return; // an inner chunk wholly past the array's edge
+                    }
+                    extent[d] = (int) Math.min(pieceShape[d], shape[d] - origin[d]);
+                }
+                ByteBuffer inside = elements;
+                if (!Arrays.equals(extent, pieceShape)) {
+                    inside = ByteBuffer.allocate(Math.toIntExact(Blocks.count(extent) * elementBytes));
+                    Blocks.copy(elements, pieceShape, new int[shape.length], inside, extent, new int[shape.length], extent, elementBytes);
+                }
+                visitor.visit(origin, extent, inside.order(ByteOrder.LITTLE_ENDIAN));
+            });
+        });
     }
 
     /**

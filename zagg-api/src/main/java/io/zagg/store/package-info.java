@@ -1,5 +1,6 @@
 /**
- * Our own Zarr v3 writer and reader for zagg's store layout (engine, not exported).
+ * Our own Zarr v3 writer and reader for zagg's store layout (engine, exported only to the
+ * command line, whose {@code zagg inspect} reads stores with it).
  *
  * <p>A run builds a {@link io.zagg.store.StoreTemplate} from a
  * {@link io.zagg.store.HealpixGeometry}, a {@link io.zagg.store.Compressor} and its

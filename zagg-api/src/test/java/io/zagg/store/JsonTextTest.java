@@ -34,6 +34,22 @@ class JsonTextTest {
     }
 
     @Test
+    void float32IsWrittenAsNumpyStrWritesIt() throws IOException {
+        // numpy_float32_str.txt: 3,305 finite float32 values (special cases, random bit patterns,
+        // eighths of integers) with numpy's str(np.float32(x))
+        List<String> lines = resource("numpy_float32_str.txt").lines().filter(l -> !l.startsWith("#")).toList();
+        assertEquals(3305, lines.size());
+        for (String line : lines) {
+            String[] parts = line.split(" ");
+            float f = Float.intBitsToFloat(Integer.parseUnsignedInt(parts[0], 16));
+            assertEquals(parts[1], JsonText.numpyStr(f), "str of float32 bits " + parts[0]);
+        }
+        assertEquals("0.1", JsonText.numpyStr(0.1f));
+        assertEquals("0.10000000149011612", JsonText.pythonRepr((double) 0.1f));
+        assertThrows(IllegalArgumentException.class, () -> JsonText.numpyStr(Float.POSITIVE_INFINITY));
+    }
+
+    @Test
     void reprExamples() {
         assertEquals("0.1", JsonText.pythonRepr(0.1));
         assertEquals("1e+16", JsonText.pythonRepr(1e16));

@@ -1,9 +1,9 @@
 package io.zagg.store;
 
 import io.zagg.spi.DType;
+import io.zagg.test.LittleEndian;
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Arrays;
 import java.util.List;
 
@@ -67,7 +67,7 @@ final class SampleRun {
             }
             offsetH[c] = -0.25f * (c + 1);
             float[] rows = {1.5f, 2f, 3.5f, 1f, -4f, 6f};
-            digests[c] = CsrBlock.of(DType.FLOAT32, new int[] {2}, floats(rows), new long[] {0, 1, 3}, new long[] {c, CELLS - 1});
+            digests[c] = CsrBlock.of(DType.FLOAT32, new int[] {2}, LittleEndian.floats(rows), new long[] {0, 1, 3}, new long[] {c, CELLS - 1});
         }
     }
 
@@ -77,67 +77,19 @@ final class SampleRun {
             for (int c = 0; c < CHUNKS; c++) {
                 long chunk = FIRST_CHUNK + c;
                 int from = c * CELLS;
-                shard.writeChunk("cell_ids", chunk, longs(Arrays.copyOfRange(cellIds, from, from + CELLS)));
-                shard.writeChunk("morton", chunk, longs(Arrays.copyOfRange(morton, from, from + CELLS)));
+                shard.writeChunk("cell_ids", chunk, LittleEndian.longs(Arrays.copyOfRange(cellIds, from, from + CELLS)));
+                shard.writeChunk("morton", chunk, LittleEndian.longs(Arrays.copyOfRange(morton, from, from + CELLS)));
                 shard.writeCsr("h_tdigest", chunk, digests[c]);
                 if (c == 3) {
                     continue;
                 }
-                shard.writeChunk("h_mean", chunk, floats(Arrays.copyOfRange(hMean, from, from + CELLS)));
-                shard.writeChunk("count", chunk, ints(Arrays.copyOfRange(count, from, from + CELLS)));
-                shard.writeChunk("hist", chunk, ints(Arrays.copyOfRange(hist, 3 * from, 3 * (from + CELLS))));
-                shard.writeChunk("extent", chunk, doubles(Arrays.copyOfRange(extent, 4 * from, 4 * (from + CELLS))));
-                shard.writeChunk("offset_h", chunk, floats(offsetH[c]));
+                shard.writeChunk("h_mean", chunk, LittleEndian.floats(Arrays.copyOfRange(hMean, from, from + CELLS)));
+                shard.writeChunk("count", chunk, LittleEndian.ints(Arrays.copyOfRange(count, from, from + CELLS)));
+                shard.writeChunk("hist", chunk, LittleEndian.ints(Arrays.copyOfRange(hist, 3 * from, 3 * (from + CELLS))));
+                shard.writeChunk("extent", chunk, LittleEndian.doubles(Arrays.copyOfRange(extent, 4 * from, 4 * (from + CELLS))));
+                shard.writeChunk("offset_h", chunk, LittleEndian.floats(offsetH[c]));
             }
             shard.commit();
         }
-    }
-
-    static ByteBuffer floats(float... v) {
-        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asFloatBuffer().put(v);
-        return b;
-    }
-
-    static ByteBuffer doubles(double... v) {
-        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asDoubleBuffer().put(v);
-        return b;
-    }
-
-    static ByteBuffer ints(int... v) {
-        ByteBuffer b = ByteBuffer.allocate(4 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asIntBuffer().put(v);
-        return b;
-    }
-
-    static ByteBuffer longs(long... v) {
-        ByteBuffer b = ByteBuffer.allocate(8 * v.length).order(ByteOrder.LITTLE_ENDIAN);
-        b.asLongBuffer().put(v);
-        return b;
-    }
-
-    static float[] toFloats(ByteBuffer b) {
-        float[] out = new float[b.remaining() / 4];
-        b.duplicate().order(ByteOrder.LITTLE_ENDIAN).asFloatBuffer().get(out);
-        return out;
-    }
-
-    static double[] toDoubles(ByteBuffer b) {
-        double[] out = new double[b.remaining() / 8];
-        b.duplicate().order(ByteOrder.LITTLE_ENDIAN).asDoubleBuffer().get(out);
-        return out;
-    }
-
-    static int[] toInts(ByteBuffer b) {
-        int[] out = new int[b.remaining() / 4];
-        b.duplicate().order(ByteOrder.LITTLE_ENDIAN).asIntBuffer().get(out);
-        return out;
-    }
-
-    static long[] toLongs(ByteBuffer b) {
-        long[] out = new long[b.remaining() / 8];
-        b.duplicate().order(ByteOrder.LITTLE_ENDIAN).asLongBuffer().get(out);
-        return out;
     }
 }

@@ -10,6 +10,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.zagg.spi.DType;
+import io.zagg.test.LittleEndian;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
@@ -124,7 +125,7 @@ class ShardingCodecTest {
     @Test
     void indexLayoutIsOffsetsAndSizesThenChecksum() throws IOException {
         ShardingCodec codec = new ShardingCodec(new int[] {2}, CodecChain.plain(Compressor.none()), true);
-        ByteBuffer a = SampleRun.floats(1f, 2f);
+        ByteBuffer a = LittleEndian.floats(1f, 2f);
         ByteBuffer stored = codec.encode(new ByteBuffer[] {null, a, null});
         assertEquals(8 + 3 * 16 + 4, stored.remaining());
         ByteBuffer le = stored.duplicate().order(ByteOrder.LITTLE_ENDIAN);

@@ -6,6 +6,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.zagg.spi.DType;
+import io.zagg.test.LittleEndian;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
@@ -176,9 +177,9 @@ class StoreRoundTripTest {
                                 ids[i] = chunk * ids.length + i;
                                 values[i] = ids[i] * 0.5f;
                             }
-                            w.writeChunk("cell_ids", chunk, SampleRun.longs(ids));
-                            w.writeChunk("morton", chunk, SampleRun.longs(ids));
-                            w.writeChunk("h_mean", chunk, SampleRun.floats(values));
+                            w.writeChunk("cell_ids", chunk, LittleEndian.longs(ids));
+                            w.writeChunk("morton", chunk, LittleEndian.longs(ids));
+                            w.writeChunk("h_mean", chunk, LittleEndian.floats(values));
                         }
                         w.commit();
                     }
@@ -193,8 +194,8 @@ class StoreRoundTripTest {
         }
         writer.finish(RunRecord.of(g.shardCount(), 0, List.of()));
         StoreReader reader = StoreReader.open(DirectoryStore.open(dir));
-        float[] all = SampleRun.toFloats(reader.readRegion("4/h_mean", 0, g.cellCount()));
-        long[] ids = SampleRun.toLongs(reader.readRegion("4/cell_ids", 0, g.cellCount()));
+        float[] all = LittleEndian.toFloats(reader.readRegion("4/h_mean", 0, g.cellCount()));
+        long[] ids = LittleEndian.toLongs(reader.readRegion("4/cell_ids", 0, g.cellCount()));
         for (int i = 0; i < all.length; i++) {
             assertEquals(i * 0.5f, all[i]);
             assertEquals(i, ids[i]);

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.zagg.spi.DType;
+import io.zagg.test.LittleEndian;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -53,13 +54,13 @@ class StoreWriterTest {
         float[] hMean = new float[4096];
         Arrays.fill(hMean, Float.NaN);
         try (ShardWriter shard = writer.shard(15_259_420L)) {
-            shard.writeChunk("cell_ids", chunk, SampleRun.longs(cellIds));
-            shard.writeChunk("morton", chunk, SampleRun.longs(morton));
-            shard.writeChunk("waveform_counts", chunk, SampleRun.ints(waveform));
-            shard.writeChunk("offset_h", chunk, SampleRun.floats(0.5f));
-            shard.writeChunk("gain_h", chunk, SampleRun.floats(1.25f));
-            shard.writeChunk("h_mean", chunk, SampleRun.floats(hMean));
-            shard.writeCsr("h_tdigest", chunk, CsrBlock.of(DType.FLOAT32, new int[] {2}, SampleRun.floats(12.5f, 1f), new long[] {0, 1}, new long[] {1113}));
+            shard.writeChunk("cell_ids", chunk, LittleEndian.longs(cellIds));
+            shard.writeChunk("morton", chunk, LittleEndian.longs(morton));
+            shard.writeChunk("waveform_counts", chunk, LittleEndian.ints(waveform));
+            shard.writeChunk("offset_h", chunk, LittleEndian.floats(0.5f));
+            shard.writeChunk("gain_h", chunk, LittleEndian.floats(1.25f));
+            shard.writeChunk("h_mean", chunk, LittleEndian.floats(hMean));
+            shard.writeCsr("h_tdigest", chunk, CsrBlock.of(DType.FLOAT32, new int[] {2}, LittleEndian.floats(12.5f, 1f), new long[] {0, 1}, new long[] {1113}));
             shard.commit();
             assertEquals(5 + 7, shard.objectsWritten());
         }
@@ -81,9 +82,9 @@ class StoreWriterTest {
         assertEquals(4096 * 128 * 4, Files.size(dir.resolve("19/waveform_counts/c/244150728/0")));
         StoreReader reader = StoreReader.open(DirectoryStore.open(dir));
         assertArrayEquals(new long[] {1113}, reader.readCsr("19/h_tdigest/244150728").cellIds());
-        assertArrayEquals(cellIds, SampleRun.toLongs(reader.readRegion("19/cell_ids", chunk * 4096, chunk * 4096 + 4096)));
-        assertEquals(3, SampleRun.toInts(reader.readRegion("19/waveform_counts", 1_000_041_383_001L, 1_000_041_383_002L))[5]);
-        assertArrayEquals(new float[] {0.5f}, SampleRun.toFloats(reader.readRegion("19/offset_h", chunk, chunk + 1)));
+        assertArrayEquals(cellIds, LittleEndian.toLongs(reader.readRegion("19/cell_ids", chunk * 4096, chunk * 4096 + 4096)));
+        assertEquals(3, LittleEndian.toInts(reader.readRegion("19/waveform_counts", 1_000_041_383_001L, 1_000_041_383_002L))[5]);
+        assertArrayEquals(new float[] {0.5f}, LittleEndian.toFloats(reader.readRegion("19/offset_h", chunk, chunk + 1)));
     }
 
     @Test
@@ -97,11 +98,11 @@ class StoreWriterTest {
                 for (int i = 0; i < 4096; i++) {
                     ids[i] = chunk * 4096 + i;
                 }
-                shard.writeChunk("cell_ids", chunk, SampleRun.longs(ids));
-                shard.writeChunk("morton", chunk, SampleRun.longs(ids));
+                shard.writeChunk("cell_ids", chunk, LittleEndian.longs(ids));
+                shard.writeChunk("morton", chunk, LittleEndian.longs(ids));
                 float[] h = new float[4096];
                 Arrays.fill(h, chunk == first ? Float.NaN : 7f);
-                shard.writeChunk("h_mean", chunk, SampleRun.floats(h));
+                shard.writeChunk("h_mean", chunk, LittleEndian.floats(h));
             }
             shard.commit();
         }
@@ -111,7 +112,7 @@ class StoreWriterTest {
         // h_mean: one inner chunk of 4096 float32 stored, 15 absent; index of 16 entries + crc32c
         assertEquals(4096 * 4 + 16 * 16 + 4, Files.size(dir.resolve("19/h_mean/c/15259420")));
         StoreReader reader = StoreReader.open(DirectoryStore.open(dir));
-        float[] shardValues = SampleRun.toFloats(reader.readChunk("19/h_mean", 15_259_420L));
+        float[] shardValues = LittleEndian.toFloats(reader.readChunk("19/h_mean", 15_259_420L));
         assertEquals(65536, shardValues.length);
         assertTrue(Float.isNaN(shardValues[0]) && Float.isNaN(shardValues[4095 + 4096 * 7]));
         assertEquals(7f, shardValues[8 * 4096]);
@@ -130,13 +131,13 @@ class StoreWriterTest {
                 long from = SampleRun.FIRST_CELL;
                 long to = from + 64;
                 String what = "sharded=" + sharded + " " + compressor;
-                assertArrayEquals(ZarritaInteropTest.floatBits(run.hMean), ZarritaInteropTest.floatBits(SampleRun.toFloats(reader.readRegion("4/h_mean", from, to))), what);
-                assertArrayEquals(run.count, SampleRun.toInts(reader.readRegion("4/count", from, to)), what);
-                assertArrayEquals(run.hist, SampleRun.toInts(reader.readRegion("4/hist", from, to)), what);
-                assertArrayEquals(ZarritaInteropTest.doubleBits(run.extent), ZarritaInteropTest.doubleBits(SampleRun.toDoubles(reader.readRegion("4/extent", from, to))), what);
-                assertArrayEquals(run.cellIds, SampleRun.toLongs(reader.readRegion("4/cell_ids", from, to)), what);
-                assertArrayEquals(run.morton, SampleRun.toLongs(reader.readRegion("4/morton", from, to)), what);
-                assertArrayEquals(ZarritaInteropTest.floatBits(run.offsetH), ZarritaInteropTest.floatBits(SampleRun.toFloats(reader.readRegion("4/offset_h", 160, 164))), what);
+                assertArrayEquals(ZarritaInteropTest.floatBits(run.hMean), ZarritaInteropTest.floatBits(LittleEndian.toFloats(reader.readRegion("4/h_mean", from, to))), what);
+                assertArrayEquals(run.count, LittleEndian.toInts(reader.readRegion("4/count", from, to)), what);
+                assertArrayEquals(run.hist, LittleEndian.toInts(reader.readRegion("4/hist", from, to)), what);
+                assertArrayEquals(ZarritaInteropTest.doubleBits(run.extent), ZarritaInteropTest.doubleBits(LittleEndian.toDoubles(reader.readRegion("4/extent", from, to))), what);
+                assertArrayEquals(run.cellIds, LittleEndian.toLongs(reader.readRegion("4/cell_ids", from, to)), what);
+                assertArrayEquals(run.morton, LittleEndian.toLongs(reader.readRegion("4/morton", from, to)), what);
+                assertArrayEquals(ZarritaInteropTest.floatBits(run.offsetH), ZarritaInteropTest.floatBits(LittleEndian.toFloats(reader.readRegion("4/offset_h", 160, 164))), what);
                 for (int c = 0; c < SampleRun.CHUNKS; c++) {
                     CsrBlock got = reader.readCsr("4/h_tdigest/" + (160 + c));
                     assertEquals(run.digests[c].values(), got.values(), what);
@@ -166,8 +167,8 @@ class StoreWriterTest {
         assertTrue(Files.exists(dir.resolve("4/cell_ids/c/163")), "coordinates are stored for every chunk given");
 
         try (ShardWriter shard = writer.shard(0)) {
-            shard.writeChunk("cell_ids", 0, SampleRun.longs(new long[16]));
-            shard.writeChunk("morton", 0, SampleRun.longs(new long[16]));
+            shard.writeChunk("cell_ids", 0, LittleEndian.longs(new long[16]));
+            shard.writeChunk("morton", 0, LittleEndian.longs(new long[16]));
             shard.commit();
         }
         assertTrue(Files.exists(dir.resolve("4/cell_ids/c/0")), "a coordinate chunk equal to the fill is still stored");
@@ -185,7 +186,7 @@ class StoreWriterTest {
         try (ShardWriter shard = again.shard(SampleRun.SHARD)) {
             float[] nan = new float[16];
             Arrays.fill(nan, Float.NaN);
-            shard.writeChunk("h_mean", 160, SampleRun.floats(nan));
+            shard.writeChunk("h_mean", 160, LittleEndian.floats(nan));
             shard.commit();
         }
         assertFalse(Files.exists(dir.resolve("4/h_mean/c/160")));
@@ -198,17 +199,17 @@ class StoreWriterTest {
         try (ShardWriter shard = writer.shard(SampleRun.SHARD)) {
             assertEquals("shard 40 is already being written", assertThrows(IllegalStateException.class, () -> writer.shard(SampleRun.SHARD)).getMessage());
             assertEquals("chunk 164 is not in shard 40 (its chunks are 160..163)",
-                    assertThrows(IllegalArgumentException.class, () -> shard.writeChunk("h_mean", 164, SampleRun.floats(new float[16]))).getMessage());
+                    assertThrows(IllegalArgumentException.class, () -> shard.writeChunk("h_mean", 164, LittleEndian.floats(new float[16]))).getMessage());
             assertEquals("array 4/h_mean chunk 160: 60 bytes given, one chunk is 64",
-                    assertThrows(IllegalArgumentException.class, () -> shard.writeChunk("h_mean", 160, SampleRun.floats(new float[15]))).getMessage());
+                    assertThrows(IllegalArgumentException.class, () -> shard.writeChunk("h_mean", 160, LittleEndian.floats(new float[15]))).getMessage());
             assertEquals("array 'h_tdigest' is not in the template (7 arrays in group 4)",
-                    assertThrows(IllegalArgumentException.class, () -> shard.writeChunk("h_tdigest", 160, SampleRun.floats(new float[16]))).getMessage());
-            shard.writeChunk("h_mean", 160, SampleRun.floats(new float[16]));
+                    assertThrows(IllegalArgumentException.class, () -> shard.writeChunk("h_tdigest", 160, LittleEndian.floats(new float[16]))).getMessage());
+            shard.writeChunk("h_mean", 160, LittleEndian.floats(new float[16]));
             assertEquals("h_mean chunk 160 was already written by shard 40",
-                    assertThrows(IllegalStateException.class, () -> shard.writeChunk("h_mean", 160, SampleRun.floats(new float[16]))).getMessage());
+                    assertThrows(IllegalStateException.class, () -> shard.writeChunk("h_mean", 160, LittleEndian.floats(new float[16]))).getMessage());
             assertEquals("ragged field h_tdigest chunk 161: cell id 16 is outside the chunk's 0..15",
                     assertThrows(IllegalArgumentException.class, () -> shard.writeCsr("h_tdigest", 161,
-                            CsrBlock.of(DType.FLOAT32, new int[] {2}, SampleRun.floats(1f, 2f), new long[] {0, 1}, new long[] {16}))).getMessage());
+                            CsrBlock.of(DType.FLOAT32, new int[] {2}, LittleEndian.floats(1f, 2f), new long[] {0, 1}, new long[] {16}))).getMessage());
             assertEquals("shard 40: chunk 160 has data but no cell_ids chunk; the coordinates are written for every chunk with data",
                     assertThrows(IllegalStateException.class, shard::commit).getMessage());
         }
@@ -218,13 +219,13 @@ class StoreWriterTest {
     @Test
     void csrBlocksAreValidated() {
         assertEquals("CSR offsets run from 0 to 1; they must run from 0 to the 2 rows", assertThrows(IllegalArgumentException.class,
-                () -> CsrBlock.of(DType.FLOAT32, new int[0], SampleRun.floats(1f, 2f), new long[] {0, 1}, new long[] {3})).getMessage());
+                () -> CsrBlock.of(DType.FLOAT32, new int[0], LittleEndian.floats(1f, 2f), new long[] {0, 1}, new long[] {3})).getMessage());
         assertEquals("CSR cell ids must be non-negative and ascending; entry 1 is 3", assertThrows(IllegalArgumentException.class,
-                () -> CsrBlock.of(DType.FLOAT32, new int[0], SampleRun.floats(1f, 2f), new long[] {0, 1, 2}, new long[] {3, 3})).getMessage());
+                () -> CsrBlock.of(DType.FLOAT32, new int[0], LittleEndian.floats(1f, 2f), new long[] {0, 1, 2}, new long[] {3, 3})).getMessage());
         assertEquals("CSR values of 12 bytes are not whole rows of [2] float32", assertThrows(IllegalArgumentException.class,
-                () -> CsrBlock.of(DType.FLOAT32, new int[] {2}, SampleRun.floats(1f, 2f, 3f), new long[] {0}, new long[0])).getMessage());
-        CsrBlock block = CsrBlock.of(DType.FLOAT32, new int[] {2}, SampleRun.floats(1f, 2f, 3f, 4f, 5f, 6f), new long[] {0, 1, 3}, new long[] {2, 9});
-        assertArrayEquals(new float[] {3f, 4f, 5f, 6f}, SampleRun.toFloats(block.payload(1)));
+                () -> CsrBlock.of(DType.FLOAT32, new int[] {2}, LittleEndian.floats(1f, 2f, 3f), new long[] {0}, new long[0])).getMessage());
+        CsrBlock block = CsrBlock.of(DType.FLOAT32, new int[] {2}, LittleEndian.floats(1f, 2f, 3f, 4f, 5f, 6f), new long[] {0, 1, 3}, new long[] {2, 9});
+        assertArrayEquals(new float[] {3f, 4f, 5f, 6f}, LittleEndian.toFloats(block.payload(1)));
     }
 
     @Test

@@ -112,6 +112,6 @@ class IndexCommandTest {
 
         Run help = zagg("", "index", "--help");
         assertEquals(0, help.status());
-        assertTrue(help.out().startsWith("Usage: zagg index [-h] --order=N"), help.out());
+        assertTrue(help.out().startsWith("Usage: zagg index [-h] [--verbose] --order=N"), help.out());
     }
 }
