@@ -5,7 +5,8 @@ package io.zagg.spi;
  * ({@code io.zagg.Aggregations}) do not cover.
  *
  * <p>The engine calls {@link #reduce} once for every cell that has at least one row, on the
- * worker thread reducing that shard. The cell's values are handed over as {@link Column}
+ * worker thread reducing that shard; shards are reduced in parallel, so one reducer is called
+ * from several threads at once and must not keep per-cell state in fields. The cell's values are handed over as {@link Column}
  * views of the sorted shard columns (no copy); the views and the output are valid only during
  * the call. A cell with no rows is never passed: it gets the field's fill value (vectors filled,
  * ragged fields absent). An exception thrown here fails the shard, with the field named.

@@ -3,6 +3,8 @@ package io.zagg.reduce;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.zagg.spi.Column;
+import io.zagg.spi.Columns;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -55,5 +57,25 @@ class NumpySumTest {
         }
         assertNotEquals(0d, NumpySum.sum(d, 0, d.length));
         assertEquals(NumpySum.sum(d, 0, 8192) + NumpySum.sum(d, 8192, 16384) + NumpySum.sum(d, 16384, 20000), NumpySum.sum(d, 0, d.length));
+    }
+
+    @Test
+    void columnsGiveTheSameSumsAsArraysWhateverHoldsThem() {
+        float[] x = new float[20000];
+        for (int i = 0; i < x.length; i++) {
+            x[i] = (float) (((i * 7919L) % 10007) / 7.0);
+        }
+        Column heap = Columns.of(x);
+        Column other = new ForeignColumn(x);
+        assertEquals(14294415.0f, NumpySum.sumFloat(heap, 0, x.length));
+        assertEquals(14294415.0f, NumpySum.sumFloat(other, 0, x.length));
+        assertEquals(NumpySum.sum(x, 5, 9000), NumpySum.sumFloat(other, 5, 9000));
+        double[] d = new double[x.length];
+        for (int i = 0; i < d.length; i++) {
+            d[i] = x[i];
+        }
+        assertEquals(NumpySum.sum(d, 3, 17000), NumpySum.sumDouble(other, 3, 17000));
+        assertEquals(NumpySum.sum(d, 3, 17000), NumpySum.sumDouble(Columns.of(d), 3, 17000));
+        assertEquals(0f, NumpySum.sumFloat(other, 7, 7));
     }
 }

@@ -149,37 +149,7 @@ class ShardReductionTest {
     @Test
     void reducesThroughTheColumnAccessorsOfAnyCarrier() {
         MutableColumn heap = Columns.of(X);
-        Column foreign = new Column() {
-            @Override
-            public DType dtype() {
-                return DType.FLOAT32;
-            }
-
-            @Override
-            public int width() {
-                return 1;
-            }
-
-            @Override
-            public long rows() {
-                return heap.rows();
-            }
-
-            @Override
-            public float getFloat(long index) {
-                return heap.getFloat(index);
-            }
-
-            @Override
-            public double getDouble(long index) {
-                return heap.getDouble(index);
-            }
-
-            @Override
-            public long getLong(long index) {
-                throw new UnsupportedOperationException();
-            }
-        };
+        Column foreign = new ForeignColumn(X);
         List<Aggregation> fields = List.of(var("x"), median("x"), tdigest("x", 64));
         ShardOutput a = new ShardReduction(fields).reduce(Map.of("x", heap), RUNS);
         ShardOutput b = new ShardReduction(fields).reduce(Map.of("x", foreign), RUNS);
