@@ -17,13 +17,10 @@ import io.zagg.store.ShardWriter;
 import io.zagg.store.StoreTemplate;
 import io.zagg.store.StoreWriter;
 import io.zagg.test.LittleEndian;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.math.MathContext;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -41,16 +38,6 @@ class InspectCommandTest {
     @TempDir
     Path dir;
 
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run zagg(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ZaggCommand.execute(args, new ByteArrayInputStream(new byte[0]), out, err);
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
-
     private Path finishedZstdStore() throws IOException {
         Path store = dir.resolve("plain.zarr");
         new InspectFixture().write(store, false, Compressor.zstd(3), RunRecord.of(1, 2, List.of(7L)));
@@ -66,8 +53,8 @@ class InspectCommandTest {
     @Test
     void describesAFinishedUnshardedZstdStore() throws IOException {
         Path store = finishedZstdStore();
-        Run r = zagg("inspect", store.toString());
-        assertEquals(new Run(0, String.join("\n",
+        CliRun r = CliRun.zagg("inspect", store.toString());
+        assertEquals(new CliRun(0, String.join("\n",
                 "store  " + store.toAbsolutePath().normalize(),
                 "run    finished: 1 shard with data, 2 empty, 1 failed (shard 7)",
                 "",
@@ -104,7 +91,7 @@ class InspectCommandTest {
     @Test
     void describesAnUnfinishedShardedStoreWithTheSameValues() throws IOException {
         Path store = unfinishedShardedStore();
-        Run r = zagg("inspect", store.toString());
+        CliRun r = CliRun.zagg("inspect", store.toString());
         assertEquals(0, r.status());
         assertEquals("", r.err());
         String[] parts = r.out().split("\n\n", -1);
@@ -124,10 +111,10 @@ class InspectCommandTest {
     @Test
     void jsonHoldsTheSameReportWithExactValues() throws IOException {
         Path store = finishedZstdStore();
-        Run r = zagg("inspect", "--json", store.toString());
+        CliRun r = CliRun.zagg("inspect", "--json", store.toString());
         assertEquals(0, r.status());
         assertEquals("", r.err());
-        assertEquals(r, zagg("inspect", store.toString(), "--json"), "deterministic");
+        assertEquals(r, CliRun.zagg("inspect", store.toString(), "--json"), "deterministic");
         JsonNode report = new ObjectMapper().readTree(r.out());
         assertEquals(List.of("store", "run", "groups", "arrays", "ragged"), keys(report));
         assertEquals(store.toAbsolutePath().normalize().toString(), report.get("store").asText());
@@ -253,7 +240,7 @@ class InspectCommandTest {
             shard.commit();
         }
         writer.finish(RunRecord.of(1, 0, List.of()));
-        List<String> lines = zagg("inspect", dir.toString()).out().lines().toList();
+        List<String> lines = CliRun.zagg("inspect", dir.toString()).out().lines().toList();
         assertEquals(List.of(
                 "array        dtype    shape             chunks   codecs         fill  chunk objects",
                 "19/cell_ids  uint64   (3298534883328,)  (4096,)  bytes+zstd(3)  0     1 of 805306368",
@@ -276,8 +263,8 @@ class InspectCommandTest {
                  "fill_value": -1, "codecs": [{"name": "bytes", "configuration": {"endian": "little"}}]}""");
         Files.write(dir.resolve("c.0.0"), new byte[] {1, 0, 2, 0, 3, 0, -1, -1});
         Files.write(dir.resolve("c.2.1"), new byte[] {9, 0, 99, 0, 0, 1, 0, 2});
-        Run r = zagg("inspect", dir.toString());
-        assertEquals(new Run(0, String.join("\n",
+        CliRun r = CliRun.zagg("inspect", dir.toString());
+        assertEquals(new CliRun(0, String.join("\n",
                 "store  " + dir.toAbsolutePath().normalize(),
                 "run    not finished (no zagg_run.json)",
                 "",
@@ -292,7 +279,7 @@ class InspectCommandTest {
     @Test
     void aStoreWithoutArraysSaysSo() throws IOException {
         Files.writeString(dir.resolve("zarr.json"), "{\"zarr_format\": 3, \"node_type\": \"group\", \"attributes\": {\"b\": 1, \"a\": 2}}");
-        assertEquals(new Run(0, String.join("\n",
+        assertEquals(new CliRun(0, String.join("\n",
                 "store  " + dir.toAbsolutePath().normalize(),
                 "run    not finished (no zagg_run.json)",
                 "",
@@ -300,25 +287,25 @@ class InspectCommandTest {
                 "/      b, a",
                 "",
                 "no arrays",
-                ""), ""), zagg("inspect", dir.toString()));
+                ""), ""), CliRun.zagg("inspect", dir.toString()));
     }
 
     @Test
     void pathsThatAreNoStoreAreUsageErrorsOfOneLine() throws IOException {
         Path missing = dir.resolve("missing.zarr");
-        assertEquals(new Run(2, "", "zagg inspect: " + missing.toAbsolutePath().normalize() + " does not exist\n"),
-                zagg("inspect", missing.toString()));
+        assertEquals(new CliRun(2, "", "zagg inspect: " + missing.toAbsolutePath().normalize() + " does not exist\n"),
+                CliRun.zagg("inspect", missing.toString()));
 
         Path folder = Files.createDirectory(dir.resolve("folder"));
         Files.writeString(folder.resolve(".zgroup"), "{\"zarr_format\": 2}");
-        assertEquals(new Run(2, "", "zagg inspect: " + folder.toAbsolutePath().normalize() + " is not a Zarr v3 store: it has no zarr.json\n"),
-                zagg("inspect", folder.toString()));
+        assertEquals(new CliRun(2, "", "zagg inspect: " + folder.toAbsolutePath().normalize() + " is not a Zarr v3 store: it has no zarr.json\n"),
+                CliRun.zagg("inspect", folder.toString()));
 
         Path file = Files.writeString(dir.resolve("file.txt"), "x");
-        assertEquals(new Run(2, "", "zagg inspect: " + file.toAbsolutePath().normalize() + " is a file, not a Zarr store directory\n"),
-                zagg("inspect", file.toString()));
+        assertEquals(new CliRun(2, "", "zagg inspect: " + file.toAbsolutePath().normalize() + " is a file, not a Zarr store directory\n"),
+                CliRun.zagg("inspect", file.toString()));
 
-        Run none = zagg("inspect");
+        CliRun none = CliRun.zagg("inspect");
         assertEquals(2, none.status());
         assertTrue(none.err().startsWith("Missing required parameter: 'STORE'\n"), none.err());
     }
@@ -328,14 +315,14 @@ class InspectCommandTest {
         Path store = finishedZstdStore();
         Path chunk = store.resolve("4/h_mean/c/160");
         Files.write(chunk, new byte[] {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12});
-        Run r = zagg("inspect", store.toString());
+        CliRun r = CliRun.zagg("inspect", store.toString());
         assertEquals(1, r.status());
         assertEquals("", r.out());
         assertTrue(r.err().startsWith("zagg inspect: 4/h_mean/c/160: zstd data is broken"), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
 
         for (String[] args : new String[][] {{"inspect", store.toString(), "--verbose"}, {"--verbose", "inspect", store.toString()}}) {
-            Run verbose = zagg(args);
+            CliRun verbose = CliRun.zagg(args);
             assertEquals(1, verbose.status());
             List<String> lines = verbose.err().lines().toList();
             assertEquals(r.err().strip(), lines.get(0));
@@ -344,7 +331,7 @@ class InspectCommandTest {
         }
 
         Files.writeString(store.resolve("4/zarr.json"), "{not json");
-        Run broken = zagg("inspect", store.toString());
+        CliRun broken = CliRun.zagg("inspect", store.toString());
         assertEquals(1, broken.status());
         assertTrue(broken.err().startsWith("zagg inspect: 4/zarr.json is not valid JSON: "), broken.err());
         assertEquals(1, broken.err().lines().count(), broken.err());
@@ -352,11 +339,11 @@ class InspectCommandTest {
 
     @Test
     void helpDocumentsTheExitStatus() {
-        Run help = zagg("inspect", "--help");
+        CliRun help = CliRun.zagg("inspect", "--help");
         assertEquals(0, help.status());
         assertTrue(help.out().startsWith("Usage: zagg inspect [-h] [--json] [--verbose] STORE\n"), help.out());
         assertTrue(help.out().contains("\nExit status:\n  0   the store was described\n  1   the store could not be read"), help.out());
-        String commands = zagg("--help").out();
+        String commands = CliRun.zagg("--help").out();
         assertTrue(commands.contains("\n  inspect   Describes a Zarr v3 store: groups, arrays, chunks written, a\n"), commands);
     }
 }

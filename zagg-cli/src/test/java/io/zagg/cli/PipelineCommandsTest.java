@@ -10,12 +10,9 @@ import io.jhdf.HdfFile;
 import io.zagg.grid.Healpix;
 import io.zagg.store.DirectoryStore;
 import io.zagg.store.StoreReader;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -31,16 +28,6 @@ class PipelineCommandsTest {
 
     @TempDir
     Path tmp;
-
-    private record Run(int status, String out, String err) {
-    }
-
-    private static Run zagg(String... args) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = ZaggCommand.execute(args, new ByteArrayInputStream(new byte[0]), out, err);
-        return new Run(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
-    }
 
     private Path resource(String name) throws IOException {
         Path target = tmp.resolve(Path.of(name).getFileName());
@@ -77,7 +64,7 @@ class PipelineCommandsTest {
         Path config = resource("configs/photons_o11.yaml");
         Path store = tmp.resolve("out.zarr");
         Path report = tmp.resolve("report.json");
-        Run r = zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--store", store.toString(),
+        CliRun r = CliRun.zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--store", store.toString(),
                 "--report", report.toString(), "--exact-read", "--carrier", "arrow", "--workers", "2");
         assertEquals(0, r.status(), r.err());
         Map<Long, Integer> expected = photonsPerCell(granule);
@@ -105,7 +92,7 @@ class PipelineCommandsTest {
         Path granule = resource("granules/atl03_small.h5");
         Path config = resource("configs/photons_o11.yaml");
         Path map = tmp.resolve("map.json");
-        Run m = zagg("shardmap", "--config", config.toString(), "--granules", tmp.toString(), "--out", map.toString());
+        CliRun m = CliRun.zagg("shardmap", "--config", config.toString(), "--granules", tmp.toString(), "--out", map.toString());
         assertEquals(0, m.status(), m.err());
         JsonNode json = new ObjectMapper().readTree(map.toFile());
         assertEquals(11, json.get("grid_signature").get("parent_order").asInt());
@@ -114,8 +101,8 @@ class PipelineCommandsTest {
 
         Path fromMap = tmp.resolve("from-map.zarr");
         Path fromGranules = tmp.resolve("from-granules.zarr");
-        assertEquals(0, zagg("run", "--config", config.toString(), "--shardmap", map.toString(), "--store", fromMap.toString()).status());
-        assertEquals(0, zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--store", fromGranules.toString()).status());
+        assertEquals(0, CliRun.zagg("run", "--config", config.toString(), "--shardmap", map.toString(), "--store", fromMap.toString()).status());
+        assertEquals(0, CliRun.zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--store", fromGranules.toString()).status());
         assertEquals(objects(fromGranules), objects(fromMap));
     }
 
@@ -124,7 +111,7 @@ class PipelineCommandsTest {
         Path granule = resource("granules/atl03_small.h5");
         Path config = resource("configs/photons_o11.yaml");
         Path store = tmp.resolve("dry.zarr");
-        Run r = zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--store", store.toString(), "--dry-run");
+        CliRun r = CliRun.zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--store", store.toString(), "--dry-run");
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("dry run: 4 shards, 4 granule-shard pairs"), r.out());
         assertFalse(Files.exists(store));
@@ -134,7 +121,7 @@ class PipelineCommandsTest {
     void aFailingShardMakesExitStatusOne() throws IOException {
         Path granule = resource("granules/atl03_small.h5");
         Path config = resource("configs/zero_weights.yaml");
-        Run r = zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--store", tmp.resolve("f.zarr").toString());
+        CliRun r = CliRun.zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--store", tmp.resolve("f.zarr").toString());
         assertEquals(1, r.status(), r.out() + r.err());
         assertTrue(r.out().contains("FAILED"), r.out());
         assertTrue(r.err().contains("FAILED: "), r.err());
@@ -143,25 +130,25 @@ class PipelineCommandsTest {
     @Test
     void usageErrorsAreOneLineWithExitStatusTwo() throws IOException {
         Path granule = resource("granules/atl03_small.h5");
-        Run missing = zagg("run", "--config", tmp.resolve("none.yaml").toString(), "--granules", granule.toString(),
+        CliRun missing = CliRun.zagg("run", "--config", tmp.resolve("none.yaml").toString(), "--granules", granule.toString(),
                 "--store", tmp.resolve("x.zarr").toString());
         assertEquals(2, missing.status());
         assertEquals(1, missing.err().lines().count(), missing.err());
         assertTrue(missing.err().startsWith("zagg run: " + tmp.resolve("none.yaml") + ": cannot be read"), missing.err());
 
         Path config = resource("configs/photons_o11.yaml");
-        Run carrier = zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--store",
+        CliRun carrier = CliRun.zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--store",
                 tmp.resolve("x.zarr").toString(), "--carrier", "nope");
         assertEquals(2, carrier.status());
         assertTrue(carrier.err().startsWith("zagg run: "), carrier.err());
         assertTrue(carrier.err().contains("plain"), "an unknown carrier lists the ones found: " + carrier.err());
 
-        Run both = zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--shardmap", "m.json",
+        CliRun both = CliRun.zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--shardmap", "m.json",
                 "--store", "x.zarr");
         assertEquals(2, both.status());
         assertTrue(both.err().contains("mutually exclusive"), both.err());
 
-        Run noGranule = zagg("run", "--config", config.toString(), "--granules", tmp.resolve("gone.h5").toString(),
+        CliRun noGranule = CliRun.zagg("run", "--config", config.toString(), "--granules", tmp.resolve("gone.h5").toString(),
                 "--store", tmp.resolve("x.zarr").toString(), "--verbose");
         assertEquals(2, noGranule.status());
         assertTrue(noGranule.err().startsWith("zagg run: granule " + tmp.resolve("gone.h5") + " does not exist\n"), noGranule.err());
@@ -171,12 +158,12 @@ class PipelineCommandsTest {
     @Test
     void demoAggregatesTheBundledGranules() throws IOException {
         Path store = tmp.resolve("demo.zarr");
-        Run r = zagg("demo", "--store", store.toString());
+        CliRun r = CliRun.zagg("demo", "--store", store.toString());
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().startsWith("zagg demo: 1 sample ATL03 granule(s)"), r.out());
         assertTrue(r.out().contains("4 shards: 4 OK, 0 EMPTY, 0 FAILED; 11814 observations in 809 cells"), r.out());
         assertTrue(Files.exists(store.resolve("zagg_run.json")));
-        assertEquals(0, zagg("demo", "--store", store.toString()).status(), "a second demo replaces the first");
+        assertEquals(0, CliRun.zagg("demo", "--store", store.toString()).status(), "a second demo replaces the first");
     }
 
     private static Map<String, String> objects(Path root) throws IOException {
