@@ -9,6 +9,7 @@ import io.zagg.grid.Healpix;
 import io.zagg.grid.HealpixGrid;
 import io.zagg.grid.MortonWord;
 import io.zagg.read.BeamRead;
+import io.zagg.read.DTypePromotion;
 import io.zagg.read.GranuleRead;
 import io.zagg.read.GranuleReader;
 import io.zagg.read.ReadFailure;
@@ -150,9 +151,17 @@ final class ShardTask {
         report.status(ShardStatus.OK);
     }
 
+    /**
+     * Reads every granule's rows in the shard and hands them to the carrier, one batch per beam.
+     * Columns whose dtype differs between beams are widened to their common dtype first (the
+     * one promotion rule of {@link DTypePromotion}, the same for every carrier), so the reads
+     * are held until the last granule is read; a dtype pair with no safe common type fails the
+     * shard with a message naming the granule and dataset.
+     */
     private List<Batch> read(long shardNested, List<Path> granules, Carrier c, ShardReport.Builder report) {
         HealpixSelector selector = new HealpixSelector(grid.shardOrder(), shardNested);
-        List<Batch> batches = new ArrayList<>();
+        List<BeamInput> reads = new ArrayList<>();
+        Map<String, DType> dtypes = new LinkedHashMap<>();
         int files = 0;
         long invalid = 0;
         for (Path granule : granules) {
@@ -169,16 +178,32 @@ final class ShardTask {
                     ReadFailure f = beam.failure().orElseThrow();
                     report.addReadError(new ReadError(name, beam.beam(), f.message()));
                 } else if (beam.status() == BeamRead.Status.READ) {
-                    InputBatch.Builder input = InputBatch.builder(name + " " + beam.beam());
                     for (Map.Entry<String, Column> column : beam.columns().entrySet()) {
-                        input.column(column.getKey(), column.getValue());
+                        DType next = column.getValue().dtype();
+                        DType before = dtypes.get(column.getKey());
+                        dtypes.put(column.getKey(), before == null ? next
+                                : DTypePromotion.promote(before, next, name, beam.sources().getOrDefault(column.getKey(), column.getKey())));
                     }
-                    batches.add(c.load(input.build()));
+                    reads.add(new BeamInput(name + " " + beam.beam(), beam.columns()));
                 }
             }
         }
         report.filesProcessed(files).invalidCoordinates(invalid);
+        List<Batch> batches = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            BeamInput beam = reads.get(i);
+            reads.set(i, null); // the carrier owns the rows from here
+            InputBatch.Builder input = InputBatch.builder(beam.source());
+            for (Map.Entry<String, Column> column : beam.columns().entrySet()) {
+                input.column(column.getKey(), DTypePromotion.widen(column.getValue(), dtypes.get(column.getKey())));
+            }
+            batches.add(c.load(input.build()));
+        }
         return batches;
+    }
+
+    /** One beam's rows in the shard, before the carrier takes them. */
+    private record BeamInput(String source, Map<String, Column> columns) {
     }
 
     /**
