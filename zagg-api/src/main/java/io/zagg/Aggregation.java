@@ -49,9 +49,22 @@ public final class Aggregation {
     private final Double fill;
     private final Kind kind;
     private final List<Integer> shape;
+    private final boolean perChunk;
+    private final List<ChunkValue> chunkValues;
 
     Aggregation(String function, List<String> sources, Map<String, Object> params, Reducer reducer,
                 String name, DType dtype, Double fill, Kind kind, List<Integer> shape) {
+        this(function, sources, params, reducer, name, dtype, fill, kind, shape, false, List.of());
+    }
+
+    /**
+     * @param perChunk    stored once per chunk (a companion) instead of once per cell
+     * @param chunkValues the chunk values it reads that the run must compute (a waveform's gain
+     *                    and offset), besides those {@link Pipeline#chunkPrecompute} declares
+     */
+    Aggregation(String function, List<String> sources, Map<String, Object> params, Reducer reducer,
+                String name, DType dtype, Double fill, Kind kind, List<Integer> shape, boolean perChunk,
+                List<ChunkValue> chunkValues) {
         this.function = function;
         this.sources = List.copyOf(sources);
         this.params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -61,6 +74,8 @@ public final class Aggregation {
         this.fill = fill;
         this.kind = kind;
         this.shape = List.copyOf(shape);
+        this.perChunk = perChunk;
+        this.chunkValues = List.copyOf(chunkValues);
     }
 
     /** This aggregation with output name {@code name} (the Zarr array name). */
@@ -70,7 +85,7 @@ public final class Aggregation {
             throw new IllegalArgumentException("output name '" + name + "' of " + describe()
                     + " must be a non-blank Zarr array name without '/'");
         }
-        return new Aggregation(function, sources, params, reducer, name, dtype, fill, kind, shape);
+        return new Aggregation(function, sources, params, reducer, name, dtype, fill, kind, shape, perChunk, chunkValues);
     }
 
     /** This aggregation stored as {@code dtype}; the statistic is computed as numpy does, then cast. */
@@ -79,13 +94,13 @@ public final class Aggregation {
         if (fill != null) {
             checkFill(dtype, fill);
         }
-        return new Aggregation(function, sources, params, reducer, name, dtype, fill, kind, shape);
+        return new Aggregation(function, sources, params, reducer, name, dtype, fill, kind, shape, perChunk, chunkValues);
     }
 
     /** This aggregation with fill value {@code fill} (for an integer dtype: an integer in its range). */
     public Aggregation fill(double fill) {
         checkFill(dtype, fill);
-        return new Aggregation(function, sources, params, reducer, name, dtype, fill, kind, shape);
+        return new Aggregation(function, sources, params, reducer, name, dtype, fill, kind, shape, perChunk, chunkValues);
     }
 
     /**
@@ -124,7 +139,37 @@ public final class Aggregation {
             }
             s.add(d);
         }
-        return new Aggregation(function, sources, params, reducer, name, dtype, fill, newKind, s);
+        return new Aggregation(function, sources, params, reducer, name, dtype, fill, newKind, s, perChunk, chunkValues);
+    }
+
+    /**
+     * This field stored once per inner chunk instead of once per cell — zagg's
+     * {@code resolution: chunk}, a "companion" array shaped at the chunk grid (e.g. a
+     * waveform's offset and gain). It is still computed per cell, and the populated cells of a
+     * chunk must agree: the chunk's value is the first populated cell's (a float cell that is
+     * NaN, or a vector that is all NaN, is not populated; a ragged field's empty payload is
+     * not), or cell 0's when none is; cells that disagree fail the shard with zagg's message
+     * ({@code resolution: chunk field 'x' is not chunk-uniform: ...}).
+     */
+    public Aggregation perChunk() {
+        return new Aggregation(function, sources, params, reducer, name, dtype, fill, kind, shape, true, chunkValues);
+    }
+
+    /** Whether the field is stored once per chunk ({@link #perChunk()}). */
+    public boolean isPerChunk() {
+        return perChunk;
+    }
+
+    /** This field bringing along chunk value {@code value} for the run to compute. */
+    Aggregation needing(ChunkValue value) {
+        List<ChunkValue> more = new ArrayList<>(chunkValues);
+        more.add(value);
+        return new Aggregation(function, sources, params, reducer, name, dtype, fill, kind, shape, perChunk, more);
+    }
+
+    /** The chunk values this field brings along for the run to compute. */
+    List<ChunkValue> chunkValues() {
+        return chunkValues;
     }
 
     /** The output (Zarr array) name. */
@@ -205,8 +250,10 @@ public final class Aggregation {
     @Override
     public String toString() {
         String s = describe() + " as " + name + " " + dtype.numpyName() + " fill " + fill();
-        return kind == Kind.SCALAR ? s : s + " " + kind.name().toLowerCase(Locale.ROOT)
-                + shape.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+        if (kind != Kind.SCALAR) {
+            s += " " + kind.name().toLowerCase(Locale.ROOT) + shape.stream().map(String::valueOf).collect(Collectors.joining(",", "[", "]"));
+        }
+        return perChunk ? s + " per chunk" : s;
     }
 
     @Override
@@ -217,11 +264,13 @@ public final class Aggregation {
         Aggregation a = (Aggregation) o;
         return function.equals(a.function) && sources.equals(a.sources) && params.equals(a.params)
                 && reducer == a.reducer && name.equals(a.name) && dtype == a.dtype
-                && Double.compare(fill(), a.fill()) == 0 && kind == a.kind && shape.equals(a.shape);
+                && Double.compare(fill(), a.fill()) == 0 && kind == a.kind && shape.equals(a.shape)
+                && perChunk == a.perChunk && chunkValues.equals(a.chunkValues);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(function, sources, params, System.identityHashCode(reducer), name, dtype, fill(), kind, shape);
+        return Objects.hash(function, sources, params, System.identityHashCode(reducer), name, dtype, fill(), kind, shape,
+                perChunk, chunkValues);
     }
 }

@@ -119,6 +119,30 @@ public final class Aggregations {
         return builtIn(BuiltIn.TDIGEST, sources(source), Map.of("delta", delta));
     }
 
+    /**
+     * zagg's gain/bias waveform of {@code source} anchored on {@code anchor} (e.g. photon heights
+     * {@code h_ph} on the reference DEM {@code dem_h}), {@code bins} bins whose width (gain) and
+     * anchor (offset) are set once per inner chunk: its {@link Waveform#counts()},
+     * {@link Waveform#offset()} and {@link Waveform#gain()} fields compute their chunk values
+     * {@code chunk_gain} and {@code chunk_offset} themselves (one waveform per pipeline).
+     */
+    public static Waveform waveform(String source, String anchor, int bins) {
+        return Waveform.of(requireColumn(source, "source"), requireColumn(anchor, "anchor"), bins);
+    }
+
+    /**
+     * The chunk value {@code name} in every cell of its chunk, with rows or without (declared with
+     * {@link Pipeline#chunkPrecompute}, or a config's {@code chunk_precompute}): zagg's field whose
+     * expression is the bare name. Usually stored once per chunk,
+     * {@code chunkValue("chunk_gain").as("gain_h").perChunk()}. Default name {@code name}, dtype
+     * float32, fill NaN.
+     */
+    public static Aggregation chunkValue(String name) {
+        requireColumn(name, "chunk value");
+        return new Aggregation(BuiltIn.CHUNK_VALUE.functionName(), List.of(), Map.of("value", name), null, name, DType.FLOAT32, null,
+                Kind.SCALAR, List.of());
+    }
+
     /** {@code np.nansum}: the sum with NaN counted as 0. */
     public static Aggregation nansum(String source) {
         return builtIn(BuiltIn.NANSUM, sources(source), Map.of());

@@ -5,7 +5,6 @@ import io.zagg.config.ConfigLoader;
 import io.zagg.config.HealpixGridSpec;
 import io.zagg.config.ZaggConfig;
 import java.nio.file.Path;
-import java.util.List;
 
 /** Builds a {@link Pipeline} from a zagg YAML config: layout, grid and statistics. */
 final class ConfigPipelines {
@@ -21,7 +20,8 @@ final class ConfigPipelines {
         if (g.sharded()) {
             grid = grid.sharded();
         }
-        List<Aggregation> fields = ConfigAggregations.of(config);
-        return Pipeline.EMPTY.layout(layout).grid(grid).aggregate(fields.toArray(new Aggregation[0]));
+        ConfigAggregations aggregations = ConfigAggregations.of(config);
+        return Pipeline.EMPTY.layout(layout).grid(grid).aggregate(aggregations.fields().toArray(new Aggregation[0]))
+                .configChunkStages(aggregations.chunkStage().stream().toList());
     }
 }

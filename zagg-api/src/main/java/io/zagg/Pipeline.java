@@ -2,12 +2,16 @@ package io.zagg;
 
 import io.zagg.exec.RunSpec;
 import io.zagg.exec.Runner;
+import io.zagg.reduce.ChunkStage;
 import io.zagg.spi.CarrierProvider;
 import io.zagg.store.Compressor;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Objects;
 
 /**
@@ -60,6 +64,32 @@ public final class Pipeline {
         }
         List<Aggregation> list = List.copyOf(Arrays.asList(fields));
         return with(c -> c.fields = list);
+    }
+
+    /**
+     * Values computed once per inner chunk over the chunk's pooled rows, before its cells are
+     * reduced, and visible to every cell of the chunk — zagg's {@code chunk_precompute}: a
+     * reducer reads them with {@link io.zagg.spi.CellValues#chunkValue}, and
+     * {@link Aggregations#chunkValue} stores one. (A {@link Waveform}'s fields bring their own.)
+     *
+     * @throws IllegalArgumentException when two values share a name
+     */
+    public Pipeline chunkPrecompute(ChunkValue... values) {
+        Set<String> names = new HashSet<>();
+        for (ChunkValue v : values) {
+            Objects.requireNonNull(v, "chunk value");
+            if (!names.add(v.name())) {
+                throw new IllegalArgumentException("chunk value name '" + v.name() + "' is used twice in chunkPrecompute");
+            }
+        }
+        List<ChunkValue> list = List.copyOf(Arrays.asList(values));
+        return with(c -> c.chunkValues = list);
+    }
+
+    /** A config's {@code chunk_precompute}, computed beside the declared chunk values. */
+    Pipeline configChunkStages(List<ChunkStage> stages) {
+        List<ChunkStage> list = List.copyOf(stages);
+        return with(c -> c.configStages = list);
     }
 
     /** The carrier of every shard's columns; default {@link Carriers#PLAIN}. */
@@ -156,6 +186,8 @@ public final class Pipeline {
         Layout layout;
         HealpixSpec grid;
         List<Aggregation> fields;
+        List<ChunkValue> chunkValues = List.of();
+        List<ChunkStage> configStages = List.of();
         CarrierProvider carrier = Carriers.PLAIN;
         int workers = Runtime.getRuntime().availableProcessors();
         long memoryBudget = Runtime.getRuntime().maxMemory() / 2;
@@ -172,6 +204,8 @@ public final class Pipeline {
             c.layout = layout;
             c.grid = grid;
             c.fields = fields;
+            c.chunkValues = chunkValues;
+            c.configStages = configStages;
             c.carrier = carrier;
             c.workers = workers;
             c.memoryBudget = memoryBudget;
@@ -201,8 +235,20 @@ public final class Pipeline {
             if (!missing.isEmpty()) {
                 throw new IllegalStateException("the pipeline has no " + String.join(", no ", missing));
             }
-            return RunSpec.of(granules, layout, grid, fields, carrier, workers, memoryBudget, compressor, overwrite, exactRead,
-                    listener, shards, maxShards);
+            return RunSpec.of(granules, layout, grid, fields, chunkStages(), carrier, workers, memoryBudget, compressor, overwrite,
+                    exactRead, listener, shards, maxShards);
+        }
+
+        /** The declared chunk values, those the fields bring (each computed once), then the config's. */
+        private List<ChunkStage> chunkStages() {
+            Set<ChunkValue> values = new LinkedHashSet<>(chunkValues);
+            for (Aggregation a : fields) {
+                values.addAll(a.chunkValues());
+            }
+            List<ChunkStage> stages = new ArrayList<>();
+            values.forEach(v -> stages.add(v.stage()));
+            stages.addAll(configStages);
+            return stages;
         }
 
         @Override
@@ -216,6 +262,10 @@ public final class Pipeline {
             }
             if (grid != null) {
                 b.append(".grid(").append(grid).append(')');
+            }
+            if (!chunkValues.isEmpty()) {
+                b.append(".chunkPrecompute(").append(chunkValues.stream().map(ChunkValue::name)
+                        .collect(java.util.stream.Collectors.joining(", "))).append(')');
             }
             if (fields != null) {
                 b.append(".aggregate(").append(fields.stream().map(Aggregation::name).collect(java.util.stream.Collectors.joining(", "))).append(')');

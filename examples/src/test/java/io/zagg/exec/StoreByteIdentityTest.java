@@ -129,7 +129,7 @@ class StoreByteIdentityTest {
                 c.zstd() ? Compressor.zstd(3) : Compressor.none(), fields);
         try {
             StoreWriter writer = StoreWriter.create(DirectoryStore.open(root), template, false);
-            ShardTask task = new ShardTask(new GranuleReader(Layouts.atl03(), ReadOptions.defaults()), grid, FIELDS,
+            ShardTask task = new ShardTask(new GranuleReader(Layouts.atl03(), ReadOptions.defaults()), grid, FIELDS, List.of(),
                     Carriers.named(carrier));
             long shardWord = MortonWord.fromNested(Healpix.nested(SHARD_ORDER, CENTER_LAT, CENTER_LON), SHARD_ORDER);
             ShardReport report = task.runDecoded(shardWord, rows(c), writer, 64L << 20);

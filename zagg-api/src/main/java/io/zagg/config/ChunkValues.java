@@ -1,5 +1,6 @@
 package io.zagg.config;
 
+import io.zagg.reduce.ChunkStage;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -10,7 +11,7 @@ import java.util.Set;
  * pooled rows by {@link Namespace} and visible to every cell's expressions
  * through {@link Namespace#with}. Immutable.
  */
-public final class ChunkValues {
+public final class ChunkValues implements ChunkStage.Values {
 
     private static final ChunkValues NONE = new ChunkValues(Map.of());
 
@@ -34,6 +35,7 @@ public final class ChunkValues {
      *
      * @throws IllegalArgumentException if there is no such value or it is an array
      */
+    @Override
     public double scalar(String name) {
         Val v = values.get(name);
         if (!(v instanceof Scalar)) {

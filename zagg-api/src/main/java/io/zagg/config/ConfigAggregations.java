@@ -2,6 +2,9 @@ package io.zagg.config;
 
 import io.zagg.Aggregation;
 import io.zagg.Aggregations;
+import io.zagg.reduce.ChunkAwareReducer;
+import io.zagg.reduce.ChunkScope;
+import io.zagg.reduce.ChunkStage;
 import io.zagg.spi.CellValues;
 import io.zagg.spi.Column;
 import io.zagg.spi.ReducerOutput;
@@ -9,44 +12,65 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
- * A config's {@code aggregation.variables} as the run's {@link Aggregation}s: a function field
- * whose params are literals or column names becomes the built-in (or provider) reducer it names,
- * computed by the shared numpy-exact kernels; an expression field, or a function field with a
- * computed param (zagg's {@code weights: "1.0 / s_li**2"}), becomes a reducer that evaluates the
- * field with the expression language over the cell's rows.
+ * A config's {@code aggregation} as the run's {@link Aggregation}s and its
+ * {@code chunk_precompute} as a {@link ChunkStage}: a function field whose params are literals or
+ * column names becomes the built-in (or provider) reducer it names, computed by the shared
+ * numpy-exact kernels; a scalar field whose expression is the bare name of a chunk value becomes
+ * {@link Aggregations#chunkValue} (zagg gives such a field the chunk's value in empty cells too);
+ * any other expression field, or a function field with a computed param (zagg's
+ * {@code weights: "1.0 / s_li**2"}), becomes a reducer that evaluates the field with the
+ * expression language over the cell's rows and its chunk's values. {@code resolution: chunk}
+ * fields are stored once per chunk ({@link Aggregation#perChunk()}).
  */
 public final class ConfigAggregations {
 
-    private ConfigAggregations() {
+    private final List<Aggregation> fields;
+    private final Optional<ChunkStage> chunkStage;
+
+    private ConfigAggregations(List<Aggregation> fields, Optional<ChunkStage> chunkStage) {
+        this.fields = List.copyOf(fields);
+        this.chunkStage = chunkStage;
     }
 
     /**
-     * The fields of {@code config}, in config order.
+     * The fields and chunk stage of {@code config}.
      *
      * @throws ConfigException naming the config and the field for what the Java port does not run
      */
-    public static List<Aggregation> of(ZaggConfig config) {
-        if (!config.aggregation().chunkPrecompute().isEmpty()) {
-            throw new ConfigException(config.source(), "aggregation.chunk_precompute ("
-                    + config.aggregation().chunkPrecompute().get(0).name() + ", ...) is not supported yet by the Java pipeline");
-        }
+    public static ConfigAggregations of(ZaggConfig config) {
         List<String> columns = new ArrayList<>(config.dataSource().columns());
+        AggregationSpec aggregation = config.aggregation();
+        Optional<ChunkStage> stage = aggregation.chunkPrecompute().isEmpty() ? Optional.empty()
+                : Optional.of(new PrecomputeStage(aggregation, columns));
         List<Aggregation> out = new ArrayList<>();
-        for (FieldSpec f : config.aggregation().fields()) {
-            if (f.resolution() == FieldSpec.Resolution.CHUNK) {
-                throw new ConfigException(config.source(), "Variable '" + f.name()
-                        + "': resolution: chunk is not supported yet by the Java pipeline");
-            }
-            out.add(shaped(f, toAggregation(config, f, columns)));
+        for (FieldSpec f : aggregation.fields()) {
+            Aggregation a = shaped(f, toAggregation(config, f, columns, stage));
+            out.add(f.resolution() == FieldSpec.Resolution.CHUNK ? a.perChunk() : a);
         }
-        return out;
+        return new ConfigAggregations(out, stage);
     }
 
-    private static Aggregation toAggregation(ZaggConfig config, FieldSpec f, List<String> columns) {
+    /** The output fields, in config order. */
+    public List<Aggregation> fields() {
+        return fields;
+    }
+
+    /** The stage computing {@code chunk_precompute}, if the config has any. */
+    public Optional<ChunkStage> chunkStage() {
+        return chunkStage;
+    }
+
+    private static Aggregation toAggregation(ZaggConfig config, FieldSpec f, List<String> columns, Optional<ChunkStage> stage) {
+        Optional<String> chunkValue = f.expression().filter(e -> f.kind() == FieldSpec.Kind.SCALAR && e.isBareName())
+                .map(e -> e.text().strip()).filter(name -> stage.map(s -> s.names().contains(name)).orElse(false));
+        if (chunkValue.isPresent()) {
+            return Aggregations.chunkValue(chunkValue.get());
+        }
         if (f.expression().isPresent() || hasComputedParam(f)) {
-            return Aggregations.reduce(f.name(), columns, new FieldReducer(f, columns));
+            return Aggregations.reduce(f.name(), columns, new FieldReducer(f, columns, stage));
         }
         FunctionRef fn = f.function().orElseThrow();
         if (fn.isCount()) {
@@ -84,23 +108,26 @@ public final class ConfigAggregations {
         }
     }
 
-    /** Evaluates one config field per cell with the expression language. */
-    private static final class FieldReducer implements io.zagg.spi.Reducer {
+    /** Evaluates one config field per cell with the expression language, seeing its chunk's values. */
+    private static final class FieldReducer implements ChunkAwareReducer {
         private final FieldSpec field;
         private final List<String> columns;
+        private final Optional<ChunkStage> stage;
 
-        FieldReducer(FieldSpec field, List<String> columns) {
+        FieldReducer(FieldSpec field, List<String> columns, Optional<ChunkStage> stage) {
             this.field = field;
             this.columns = List.copyOf(columns);
+            this.stage = stage;
         }
 
         @Override
-        public void reduce(CellValues cell, ReducerOutput out) {
+        public void reduce(CellValues cell, ReducerOutput out, ChunkScope chunk) {
             Map<String, Column> views = new LinkedHashMap<>();
             for (int i = 0; i < columns.size(); i++) {
                 views.put(columns.get(i), cell.column(i));
             }
-            Namespace ns = Namespace.of(views, 0, cell.rows());
+            ChunkValues values = stage.isPresent() && chunk != ChunkScope.NONE ? (ChunkValues) chunk.of(stage.get()) : ChunkValues.none();
+            Namespace ns = Namespace.of(views, 0, cell.rows()).with(values);
             CellValue v = field.expression().isPresent() ? field.evaluate(ns) : evaluateFunction(ns);
             if (v instanceof CellValue.ScalarValue) {
                 out.set(((CellValue.ScalarValue) v).value());

@@ -1,5 +1,6 @@
 package io.zagg.config;
 
+import io.zagg.reduce.NumpyMath;
 import io.zagg.reduce.NumpySum;
 import io.zagg.spi.Column;
 import io.zagg.spi.DType;
@@ -37,7 +38,6 @@ final class Functions {
     static final Map<String, Double> CONSTANTS = Map.of("pi", Math.PI, "e", Math.E, "nan", Double.NaN,
             "inf", Double.POSITIVE_INFINITY);
 
-    private static final double LN2 = Math.log(2.0);
 
     static {
         Map<String, NumType> dtypes = new LinkedHashMap<>();
@@ -52,7 +52,7 @@ final class Functions {
         Signature one = Signature.of(1, "x");
         Signature array = Signature.of(1, "a");
         put(np, "sqrt", one, (a, n) -> floatUfunc("np.sqrt", a[0], Math::sqrt));
-        put(np, "log2", one, (a, n) -> floatUfunc("np.log2", a[0], Functions::log2));
+        put(np, "log2", one, (a, n) -> floatUfunc("np.log2", a[0], NumpyMath::log2));
         put(np, "floor", one, (a, n) -> rounding(a[0], true));
         put(np, "ceil", one, (a, n) -> rounding(a[0], false));
         put(np, "abs", one, (a, n) -> absolute("np.abs", a[0]));
@@ -209,20 +209,6 @@ final class Functions {
             r[i] = nan ? Double.isNaN(d) : Double.isFinite(d);
         }
         return x instanceof Scalar ? Scalar.ofBool(r[0]) : Arr.of(r);
-    }
-
-    /** log2 exact at powers of two (where {@code ceil} of it matters most), else within an ulp of double. */
-    static double log2(double x) {
-        if (x > 0 && x < Double.POSITIVE_INFINITY) {
-            int e = Math.getExponent(x);
-            if (e >= Double.MIN_EXPONENT && x == Math.scalb(1.0, e)) {
-                return e;
-            }
-            if (e < Double.MIN_EXPONENT) {
-                return log2(x * 0x1p64) - 64;
-            }
-        }
-        return Math.log(x) / LN2;
     }
 
     // ---- reductions -----------------------------------------------------------------------

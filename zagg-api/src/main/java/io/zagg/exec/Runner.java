@@ -131,7 +131,7 @@ public final class Runner {
             }
             spec.listener().runStarted(jobs.size());
             LocalExecutor executor = new LocalExecutor(spec.workers(), spec.memoryBudget(),
-                    () -> new ShardTask(reader(), spec.grid(), spec.fields(), spec.carrier()));
+                    () -> new ShardTask(reader(), spec.grid(), spec.fields(), spec.chunkStages(), spec.carrier()));
             List<ShardReport> reports = executor.run(jobs, writer, spec.listener());
             long withData = reports.stream().filter(r -> r.status() == ShardStatus.OK).count();
             long empty = reports.stream().filter(r -> r.status() == ShardStatus.EMPTY).count();
@@ -161,14 +161,18 @@ public final class Runner {
     }
 
     static FieldSpec storeField(Aggregation a) {
+        FieldSpec field;
         switch (a.kind()) {
             case RAGGED:
-                return FieldSpec.ragged(a.name(), a.dtype(), toArray(a.shape()));
+                field = FieldSpec.ragged(a.name(), a.dtype(), toArray(a.shape()));
+                break;
             case VECTOR:
-                return FieldSpec.vector(a.name(), FillValue.of(a.dtype(), a.fill()), toArray(a.shape()));
+                field = FieldSpec.vector(a.name(), FillValue.of(a.dtype(), a.fill()), toArray(a.shape()));
+                break;
             default:
-                return FieldSpec.scalar(a.name(), FillValue.of(a.dtype(), a.fill()));
+                field = FieldSpec.scalar(a.name(), FillValue.of(a.dtype(), a.fill()));
         }
+        return a.isPerChunk() ? field.atChunkResolution() : field;
     }
 
     private static int[] toArray(List<Integer> shape) {

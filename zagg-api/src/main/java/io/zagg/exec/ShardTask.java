@@ -14,6 +14,7 @@ import io.zagg.read.GranuleRead;
 import io.zagg.read.GranuleReader;
 import io.zagg.read.ReadFailure;
 import io.zagg.reduce.CellRuns;
+import io.zagg.reduce.ChunkStage;
 import io.zagg.reduce.RaggedBuilder;
 import io.zagg.reduce.ShardOutput;
 import io.zagg.reduce.ShardReduction;
@@ -37,6 +38,7 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -67,16 +69,28 @@ final class ShardTask {
     private final ShardReduction reduction;
     private final CarrierProvider carrier;
     private final Set<String> neededColumns;
+    /** The fields stored once per chunk. */
+    private final Set<String> perChunk;
 
-    ShardTask(GranuleReader reader, HealpixGrid grid, List<Aggregation> fields, CarrierProvider carrier) {
+    ShardTask(GranuleReader reader, HealpixGrid grid, List<Aggregation> fields, List<ChunkStage> chunkStages,
+            CarrierProvider carrier) {
         this.reader = reader;
         this.grid = grid;
         this.fields = List.copyOf(fields);
-        this.reduction = new ShardReduction(fields);
+        this.reduction = new ShardReduction(fields, chunkStages);
         this.carrier = carrier;
         this.neededColumns = new LinkedHashSet<>();
         for (Aggregation a : fields) {
             neededColumns.addAll(a.sources());
+        }
+        for (ChunkStage s : chunkStages) {
+            neededColumns.addAll(s.sources());
+        }
+        this.perChunk = new HashSet<>();
+        for (Aggregation a : fields) {
+            if (a.isPerChunk()) {
+                perChunk.add(a.name());
+            }
         }
     }
 
@@ -302,11 +316,16 @@ final class ShardTask {
                 phases.aggregate();
                 c.enter(ShardStage.ENCODE);
                 for (String name : out.names()) {
-                    writer.writeChunk(name, chunkNested, out.encode(name, 0, cellsPerChunk));
+                    if (perChunk.contains(name)) {
+                        int row = ChunkUniform.row(name, out.column(name), cellsPerChunk);
+                        writer.writeChunk(name, chunkNested, out.encode(name, row, row + 1));
+                    } else {
+                        writer.writeChunk(name, chunkNested, out.encode(name, 0, cellsPerChunk));
+                    }
                 }
                 for (Aggregation a : fields) {
                     if (a.kind() == Aggregation.Kind.RAGGED) {
-                        writer.writeCsr(a.name(), chunkNested, csr(ragged.get(a.name()), a.shape()));
+                        writeCsr(writer, a, chunkNested, ragged.get(a.name()));
                     }
                 }
                 phases.write();
@@ -324,17 +343,37 @@ final class ShardTask {
         }
     }
 
-    private static CsrBlock csr(RaggedBuilder r, List<Integer> innerShape) {
+    /**
+     * Writes a ragged field's CSR group of one chunk: every populated cell's payload, or for a
+     * field stored per chunk the chunk's one payload as cell 0 (nothing when no cell has one).
+     */
+    private static void writeCsr(ShardWriter writer, Aggregation a, long chunk, RaggedBuilder r) throws IOException {
+        MutableColumn values = r.values();
+        long[] offsets = r.offsets();
+        int[] inner = a.shape().stream().mapToInt(Integer::intValue).toArray();
+        if (a.isPerChunk()) {
+            int k = ChunkUniform.payload(a.name(), values, offsets);
+            if (k >= 0) {
+                long[] one = {0, offsets[k + 1] - offsets[k]};
+                writer.writeCsr(a.name(), chunk, csr(values, offsets[k], inner, one, new long[] {0}));
+            }
+            return;
+        }
         long[] cellIds = new long[r.populated()];
         for (int i = 0; i < cellIds.length; i++) {
             cellIds[i] = r.cell(i);
         }
-        int elements = Math.toIntExact(r.rows() * r.width());
-        ByteBuffer values = ByteBuffer.allocate(elements * r.dtype().byteSize());
-        Columns.writeLittleEndian(Columns.arrayOf(r.values()), 0, elements, values);
-        values.flip();
-        int[] inner = innerShape.stream().mapToInt(Integer::intValue).toArray();
-        return CsrBlock.of(r.dtype(), inner, values, r.offsets(), cellIds);
+        writer.writeCsr(a.name(), chunk, csr(values, 0, inner, offsets, cellIds));
+    }
+
+    /** The CSR block of {@code cellIds} whose payloads are rows {@code from + offsets[k] ..} of {@code values}. */
+    private static CsrBlock csr(MutableColumn values, long from, int[] inner, long[] offsets, long[] cellIds) {
+        int width = values.width();
+        int elements = Math.toIntExact(offsets[offsets.length - 1] * width);
+        ByteBuffer bytes = ByteBuffer.allocate(elements * values.dtype().byteSize());
+        Columns.writeLittleEndian(Columns.arrayOf(values), Math.toIntExact(from * width), elements, bytes);
+        bytes.flip();
+        return CsrBlock.of(values.dtype(), inner, bytes, offsets, cellIds);
     }
 
     private static String describe(Throwable e) {

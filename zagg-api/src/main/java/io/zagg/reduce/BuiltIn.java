@@ -35,17 +35,27 @@ public enum BuiltIn {
     NANSTD(Kind.SCALAR),
     NANMEDIAN(Kind.SCALAR),
     HISTOGRAM(Kind.VECTOR, "bins", "range"),
-    TDIGEST(Kind.RAGGED, "delta");
+    TDIGEST(Kind.RAGGED, "delta"),
+    /** Every cell of a chunk gets one of its chunk values (DSL only; configs write the bare name). */
+    CHUNK_VALUE(false, Kind.SCALAR, "value"),
+    /** zagg's gain/bias waveform: a histogram over a window set by two chunk values (DSL only). */
+    WAVEFORM(false, Kind.VECTOR, "bins", "below", "gain", "offset");
 
     /** zagg's default t-digest compression ({@code _DEFAULT_DELTA}). */
     public static final int DEFAULT_DELTA = 512;
 
     private static final Map<String, BuiltIn> ALIASES = aliases();
 
+    private final boolean configName;
     private final Kind kind;
     private final List<String> params;
 
     BuiltIn(Kind kind, String... params) {
+        this(true, kind, params);
+    }
+
+    BuiltIn(boolean configName, Kind kind, String... params) {
+        this.configName = configName;
         this.kind = kind;
         this.params = List.of(params);
     }
@@ -97,6 +107,16 @@ public enum BuiltIn {
         return Optional.ofNullable(ALIASES.get(f));
     }
 
+    /** The built-in whose {@link #functionName()} is {@code name}, config-facing or not. */
+    public static Optional<BuiltIn> ofFunctionName(String name) {
+        for (BuiltIn b : values()) {
+            if (b.functionName().equals(name)) {
+                return Optional.of(b);
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Every name {@link #lookup} accepts without a prefix, for error messages. */
     public static List<String> names() {
         return new ArrayList<>(ALIASES.keySet());
@@ -105,7 +125,9 @@ public enum BuiltIn {
     private static Map<String, BuiltIn> aliases() {
         Map<String, BuiltIn> m = new LinkedHashMap<>();
         for (BuiltIn b : values()) {
-            m.put(b.functionName(), b);
+            if (b.configName) {
+                m.put(b.functionName(), b);
+            }
         }
         m.put("len", COUNT);
         m.put("amin", MIN);

@@ -43,6 +43,11 @@ final class BuiltInKernels {
                 return new Histogram(values, bins, target(a, out));
             case TDIGEST:
                 return new TDigest(values, ((Number) a.params().get("delta")).doubleValue(), out.ragged(a.name()));
+            case CHUNK_VALUE:
+                return new ChunkValue((String) a.params().get("value"), target(a, out));
+            case WAVEFORM:
+                return new Waveform(a.name(), values, (Integer) a.params().get("below"), (String) a.params().get("gain"),
+                        (String) a.params().get("offset"), target(a, out));
             default:
                 return scalar(f, a, values, target(a, out));
         }
@@ -130,7 +135,7 @@ final class BuiltInKernels {
         }
 
         @Override
-        void prefill(int cells) {
+        void begin(int cells, ChunkScope chunk) {
             target.prefill(cells);
         }
 
@@ -155,7 +160,7 @@ final class BuiltInKernels {
         }
 
         @Override
-        void prefill(int cells) {
+        void begin(int cells, ChunkScope chunk) {
             target.prefill(cells);
         }
 
@@ -187,7 +192,7 @@ final class BuiltInKernels {
         }
 
         @Override
-        void prefill(int cells) {
+        void begin(int cells, ChunkScope chunk) {
             target.prefill(cells);
         }
 
@@ -235,21 +240,103 @@ final class BuiltInKernels {
         }
 
         @Override
-        void prefill(int cells) {
+        void begin(int cells, ChunkScope chunk) {
             target.prefill(cells);
         }
 
         @Override
         void reduce(int cell, long start, long end) {
-            java.util.Arrays.fill(counts, 0);
-            if (values.isFloat64()) {
-                bins.count(values.doubles(), values.n(), counts);
-            } else {
-                bins.count(values.floats(), values.n(), counts);
+            histogram(bins, values, counts, target, cell);
+        }
+    }
+
+    /** Writes the histogram of the cell's loaded values to its output row. */
+    private static void histogram(HistogramBins bins, CellBuffer values, long[] counts, DenseTarget target, int cell) {
+        java.util.Arrays.fill(counts, 0);
+        if (values.isFloat64()) {
+            bins.count(values.doubles(), values.n(), counts);
+        } else {
+            bins.count(values.floats(), values.n(), counts);
+        }
+        for (int k = 0; k < counts.length; k++) {
+            target.putLong(cell, k, counts[k]);
+        }
+    }
+
+    /**
+     * One chunk value in every cell of the chunk, with rows or without: zagg's value for a scalar
+     * field whose expression is the bare name of a chunk value (its companions).
+     */
+    private static final class ChunkValue extends FieldKernel {
+        private final String value;
+        private final DenseTarget target;
+
+        ChunkValue(String value, DenseTarget target) {
+            this.value = value;
+            this.target = target;
+        }
+
+        @Override
+        void begin(int cells, ChunkScope chunk) {
+            double v = chunk.scalar(value);
+            for (int cell = 0; cell < cells; cell++) {
+                target.put(cell, 0, v);
             }
-            for (int k = 0; k < counts.length; k++) {
-                target.putLong(cell, k, counts[k]);
+        }
+
+        @Override
+        void reduce(int cell, long start, long end) {
+            // begin() gave every cell the chunk's value
+        }
+    }
+
+    /**
+     * zagg's gain/bias waveform ({@link GainBias}): the cell's histogram over the window its
+     * chunk's float32 gain and offset set, the counts cast to the field dtype.
+     */
+    private static final class Waveform extends FieldKernel {
+        private final String field;
+        private final CellBuffer values;
+        private final int below;
+        private final String gain;
+        private final String offset;
+        private final DenseTarget target;
+        private final long[] counts;
+        private float chunkGain;
+        private float chunkOffset;
+        private HistogramBins window;
+
+        Waveform(String field, CellBuffer values, int below, String gain, String offset, DenseTarget target) {
+            this.field = field;
+            this.values = values;
+            this.below = below;
+            this.gain = gain;
+            this.offset = offset;
+            this.target = target;
+            this.counts = new long[target.width()];
+        }
+
+        @Override
+        void begin(int cells, ChunkScope chunk) {
+            target.prefill(cells);
+            chunkGain = (float) chunk.scalar(gain);
+            chunkOffset = (float) chunk.scalar(offset);
+            window = null; // made at the chunk's first cell: a chunk without rows has NaN anchors
+        }
+
+        @Override
+        void reduce(int cell, long start, long end) {
+            if (window == null) {
+                float lo = GainBias.windowLow(chunkOffset, chunkGain, below);
+                float hi = GainBias.windowHigh(chunkOffset, chunkGain, counts.length, below);
+                try {
+                    window = new HistogramBins(counts.length, lo, hi, true);
+                } catch (IllegalArgumentException e) {
+                    throw new IllegalArgumentException("waveform '" + field + "': chunk gain " + chunkGain + " and offset "
+                            + chunkOffset + " give no window: " + e.getMessage(), e);
+                }
             }
+            histogram(window, values, counts, target, cell);
         }
     }
 
@@ -266,7 +353,7 @@ final class BuiltInKernels {
         }
 
         @Override
-        void prefill(int cells) {
+        void begin(int cells, ChunkScope chunk) {
             // ragged: an empty cell simply has no entry
         }
 

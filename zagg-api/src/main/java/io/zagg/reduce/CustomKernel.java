@@ -19,6 +19,7 @@ final class CustomKernel extends FieldKernel implements CellValues, ReducerOutpu
     private final int width;
     private int cell;
     private long rows;
+    private ChunkScope chunk = ChunkScope.NONE;
 
     CustomKernel(Aggregation field, List<Column> sources, ShardOutput out) {
         this.field = field;
@@ -33,7 +34,8 @@ final class CustomKernel extends FieldKernel implements CellValues, ReducerOutpu
     }
 
     @Override
-    void prefill(int cells) {
+    void begin(int cells, ChunkScope chunk) {
+        this.chunk = chunk;
         if (dense != null) {
             dense.prefill(cells);
         }
@@ -50,7 +52,11 @@ final class CustomKernel extends FieldKernel implements CellValues, ReducerOutpu
             ragged.begin(cell);
         }
         try {
-            reducer.reduce(this, this);
+            if (reducer instanceof ChunkAwareReducer) {
+                ((ChunkAwareReducer) reducer).reduce(this, this, chunk);
+            } else {
+                reducer.reduce(this, this);
+            }
         } catch (RuntimeException e) {
             throw new IllegalStateException("reducer of field '" + field.name() + "' failed on output cell " + cell + ": " + e.getMessage(), e);
         }
@@ -75,6 +81,11 @@ final class CustomKernel extends FieldKernel implements CellValues, ReducerOutpu
             throw new IndexOutOfBoundsException("column " + index + " of field '" + field.name() + "', which reads " + field.sources());
         }
         return columns[index];
+    }
+
+    @Override
+    public double chunkValue(String name) {
+        return chunk.scalar(name);
     }
 
     @Override

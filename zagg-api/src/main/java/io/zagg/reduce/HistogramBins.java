@@ -2,33 +2,48 @@ package io.zagg.reduce;
 
 /**
  * {@code np.histogram(x, bins, (lo, hi))} with equal bins, reproduced for float32 and float64
- * values as numpy 2 computes it with Python-float bounds:
+ * values as numpy 2 computes it, for Python-float bounds or float32 bounds (zagg's gain/bias
+ * window, {@code chunk_offset - 27.0 * chunk_gain}, is a float32 scalar):
  * <ul>
  *   <li>values outside {@code [lo, hi]} (compared in the value dtype) and NaN are dropped;</li>
- *   <li>edges are {@code np.linspace(lo, hi, bins + 1)} in float64 ({@code i * step + lo}, the
- *       last edge exactly {@code hi}), then cast to the value dtype;</li>
+ *   <li>edges are {@code np.linspace(lo, hi, bins + 1)} in the bounds' type ({@code i * step + lo},
+ *       each step rounded, the last edge exactly {@code hi}), then cast to the value dtype;</li>
  *   <li>a value's bin is first estimated as {@code int((x - lo) / (hi - lo) * bins)} ({@code x - lo}
- *       in the value dtype, the rest in float64), then moved down one if {@code x < edge[i]} and
- *       up one if {@code x >= edge[i+1]} — except in the last bin, which is closed on the
- *       right.</li>
+ *       in the value dtype, the rest in float32 when both bounds and values are float32, else in
+ *       float64), then moved down one if {@code x < edge[i]} and up one if {@code x >= edge[i+1]}
+ *       — except in the last bin, which is closed on the right.</li>
  * </ul>
  * Immutable; the counting methods take the caller's count array.
  */
 public final class HistogramBins {
 
     private final int bins;
+    private final boolean float32Bounds;
     private final double lo;
     private final double hi;
+    private final double width;
     private final double[] edges64;
     private final float[] edges32;
 
     /**
-     * Bins over {@code [lo, hi]} (numpy widens an empty range {@code lo == hi} by 0.5 each way).
+     * Bins over {@code [lo, hi]} with Python-float (float64) bounds.
      *
      * @throws IllegalArgumentException for fewer than one bin, a non-finite or reversed range, or
      *     float64 edges that collapse (numpy's "Too many bins for data range")
      */
     HistogramBins(int bins, double lo, double hi) {
+        this(bins, lo, hi, false);
+    }
+
+    /**
+     * Bins over {@code [lo, hi]}; with {@code float32Bounds} the bounds are float32 scalars and
+     * numpy computes the edges and the bin width in float32 (numpy widens an empty range
+     * {@code lo == hi} by 0.5 each way, in the bounds' type).
+     *
+     * @throws IllegalArgumentException for fewer than one bin, a non-finite or reversed range, or
+     *     edges that collapse in the bounds' type (numpy's "Too many bins for data range")
+     */
+    HistogramBins(int bins, double lo, double hi, boolean float32Bounds) {
         if (bins < 1) {
             throw new IllegalArgumentException("histogram bins " + bins + " must be at least 1");
         }
@@ -39,19 +54,27 @@ public final class HistogramBins {
             throw new IllegalArgumentException("histogram range [" + lo + ", " + hi + "]: lo must not exceed hi");
         }
         this.bins = bins;
-        this.lo = lo == hi ? lo - 0.5 : lo;
-        this.hi = lo == hi ? hi + 0.5 : hi;
+        this.float32Bounds = float32Bounds;
+        this.lo = lo == hi ? round(lo - 0.5) : round(lo);
+        this.hi = lo == hi ? round(hi + 0.5) : round(hi);
         this.edges64 = new double[bins + 1];
         this.edges32 = new float[bins + 1];
-        double step = (this.hi - this.lo) / bins;
+        this.width = round(this.hi - this.lo);
+        // np.linspace in the bounds' type: y = arange(n) * step + lo, the last edge set to hi
+        double step = round(width / bins);
         for (int i = 0; i < bins; i++) {
-            edges64[i] = i * step + this.lo;
+            edges64[i] = round(round(i * step) + this.lo);
         }
         edges64[bins] = this.hi;
         for (int i = 0; i <= bins; i++) {
             edges32[i] = (float) edges64[i];
         }
-        requireIncreasingEdges(false);
+        requireIncreasingEdges(float32Bounds);
+    }
+
+    /** {@code v} rounded to the bounds' type. */
+    private double round(double v) {
+        return float32Bounds ? (float) v : v;
     }
 
     /** Validates a histogram's bins and range as numpy does; see the constructor. */
@@ -82,13 +105,14 @@ public final class HistogramBins {
     void count(float[] a, int n, long[] counts) {
         float flo = (float) lo;
         float fhi = (float) hi;
-        double denom = hi - lo;
+        double denom = width;
+        float denom32 = (float) width;
         float[] e = edges32;
         int last = bins - 1;
         for (int i = 0; i < n; i++) {
             float x = a[i];
             if (x >= flo && x <= fhi) {
-                int k = (int) ((double) (x - flo) / denom * bins);
+                int k = float32Bounds ? (int) ((x - flo) / denom32 * bins) : (int) ((double) (x - flo) / denom * bins);
                 if (k == bins) {
                     k--;
                 }
@@ -105,7 +129,7 @@ public final class HistogramBins {
 
     /** Adds the counts of {@code a[0, n)} to {@code counts[0, bins)}. */
     void count(double[] a, int n, long[] counts) {
-        double denom = hi - lo;
+        double denom = width;
         double[] e = edges64;
         int last = bins - 1;
         for (int i = 0; i < n; i++) {

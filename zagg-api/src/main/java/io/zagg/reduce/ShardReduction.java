@@ -16,8 +16,11 @@ import java.util.TreeSet;
  * computed from the buffers (so {@code mean} and {@code var} share one pairwise sum, and
  * {@code median} and the quantiles one sort) and written to the cell's output row.
  *
- * <p>Every output row is first set to the field's empty-cell value (count 0, the fill value,
- * vectors filled, ragged absent), so rows without a run stay empty cells.
+ * <p>A run's {@link ChunkStage}s are evaluated first, once per call, over the pooled rows of all
+ * the runs (one inner chunk's rows, contiguous in the cell-sorted columns), and every field sees
+ * their values. Then every output row is set to the field's empty-cell value (count 0, the fill
+ * value, vectors filled, ragged absent; a {@link BuiltIn#CHUNK_VALUE} its chunk value), so rows
+ * without a run stay empty cells.
  *
  * <p>Not thread-safe: it keeps its buffers between calls. Use one per worker thread; reuse it
  * across shards to reuse the buffers.
@@ -25,16 +28,60 @@ import java.util.TreeSet;
 public final class ShardReduction {
 
     private final List<Aggregation> fields;
+    private final List<ChunkStage> stages;
     private final Map<String, CellBuffer> buffers = new LinkedHashMap<>();
 
-    /** A reduction computing {@code fields}; their output names must be unique. */
+    /** A reduction computing {@code fields} without chunk values; their output names must be unique. */
     public ShardReduction(List<Aggregation> fields) {
+        this(fields, List.of());
+    }
+
+    /**
+     * A reduction computing {@code fields}, whose chunk values {@code stages} compute.
+     *
+     * @throws IllegalArgumentException when two fields share an output name, two stages a value
+     *     name, or a built-in field reads a chunk value no stage computes
+     */
+    public ShardReduction(List<Aggregation> fields, List<ChunkStage> stages) {
         Aggregations.requireUniqueNames(fields);
+        Map<String, ChunkStage> names = new LinkedHashMap<>();
+        for (ChunkStage s : stages) {
+            for (String name : s.names()) {
+                ChunkStage before = names.putIfAbsent(name, s);
+                if (before != null) {
+                    throw new IllegalArgumentException("chunk value '" + name + "' is computed twice: by " + before + " and by " + s);
+                }
+            }
+        }
+        for (Aggregation a : fields) {
+            for (String name : chunkValuesRead(a)) {
+                if (!names.containsKey(name)) {
+                    throw new IllegalArgumentException("field '" + a.name() + "' reads chunk value '" + name + "', which no chunk"
+                            + " precompute provides (chunk values: " + (names.isEmpty() ? "none" : String.join(", ", names.keySet())) + ")");
+                }
+            }
+        }
         this.fields = List.copyOf(fields);
+        this.stages = List.copyOf(stages);
     }
 
     public List<Aggregation> fields() {
         return fields;
+    }
+
+    /** The chunk values a built-in field reads by name (a custom reducer's are known only when it runs). */
+    private static List<String> chunkValuesRead(Aggregation a) {
+        if (a.reducer().isPresent()) {
+            return List.of();
+        }
+        switch (BuiltIn.ofFunctionName(a.function()).orElseThrow()) {
+            case CHUNK_VALUE:
+                return List.of((String) a.params().get("value"));
+            case WAVEFORM:
+                return List.of((String) a.params().get("gain"), (String) a.params().get("offset"));
+            default:
+                return List.of();
+        }
     }
 
     /** Reduces into heap outputs of {@code runs.cellCount()} rows and returns them. */
@@ -58,8 +105,10 @@ public final class ShardReduction {
         }
         CellBuffer[] loaded = used.values().toArray(new CellBuffer[0]);
         FieldKernel[] bound = kernels.toArray(new FieldKernel[0]);
+        long pooledEnd = runs.rowsNeeded();
+        ChunkScope chunk = ChunkScope.evaluate(stages, columns, runs.runs() == 0 ? pooledEnd : runs.start(0), pooledEnd);
         for (FieldKernel k : bound) {
-            k.prefill(runs.cellCount());
+            k.begin(runs.cellCount(), chunk);
         }
         for (int r = 0; r < runs.runs(); r++) {
             long start = runs.start(r);
@@ -95,7 +144,7 @@ public final class ShardReduction {
         if (field.reducer().isPresent()) {
             return new CustomKernel(field, sources, out);
         }
-        BuiltIn f = BuiltIn.lookup(field.function()).orElseThrow();
+        BuiltIn f = BuiltIn.ofFunctionName(field.function()).orElseThrow();
         List<CellBuffer> inputs = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             inputs.add(buffer(field, field.sources().get(i), sources.get(i), used));

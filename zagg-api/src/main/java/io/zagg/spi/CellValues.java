@@ -16,4 +16,14 @@ public interface CellValues {
      * @throws IndexOutOfBoundsException if {@code index} is not in {@code [0, columnCount())}
      */
     Column column(int index);
+
+    /**
+     * The chunk value {@code name} of this cell's inner chunk: a value computed once per chunk
+     * over the pooled rows of all its cells ({@code Pipeline.chunkPrecompute}, or a zagg
+     * config's {@code chunk_precompute}); NaN for every cell of a chunk whose value is NaN.
+     *
+     * @throws IllegalArgumentException when the run has no chunk value of that name, or it is
+     *     not a scalar
+     */
+    double chunkValue(String name);
 }
