@@ -1,10 +1,12 @@
 package io.zagg.exec;
 
+import static io.zagg.Aggregations.chunkValue;
 import static io.zagg.Aggregations.count;
 import static io.zagg.Aggregations.histogram;
 import static io.zagg.Aggregations.max;
 import static io.zagg.Aggregations.mean;
 import static io.zagg.Aggregations.median;
+import static io.zagg.Aggregations.reduce;
 import static io.zagg.Aggregations.tdigest;
 import static io.zagg.Aggregations.var;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -23,6 +25,8 @@ import io.zagg.grid.HealpixGrid;
 import io.zagg.grid.MortonWord;
 import io.zagg.read.GranuleReader;
 import io.zagg.read.ReadOptions;
+import io.zagg.reduce.ChunkStage;
+import io.zagg.reduce.ScalarChunkStage;
 import io.zagg.spi.Column;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
@@ -51,8 +55,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Every discovered carrier writes the same store, object for object and byte for byte, for
  * random shards: several beams, many or few cells, empty cells, NaN heights, single-row cells,
- * scalar, vector (histogram) and ragged (t-digest) fields, one or several inner chunks, sharded
- * and unsharded arrays, with and without compression.
+ * scalar, vector (histogram), ragged (t-digest) and per-chunk fields, a chunk value, one or several
+ * inner chunks, sharded and unsharded arrays, with and without compression.
  */
 class StoreByteIdentityTest {
 
@@ -119,8 +123,18 @@ class StoreByteIdentityTest {
         return b.toString();
     }
 
+    /** The chunk's highest height (NaN-skipping), a chunk value the companion and the reducer below read. */
+    private static final List<ChunkStage> STAGES = List.of(new ScalarChunkStage("chunk_top", "h", h -> {
+        double top = Double.NaN;
+        for (long i = 0; i < h.rows(); i++) {
+            top = Double.isNaN(top) || h.getDouble(i) > top ? h.getDouble(i) : top;
+        }
+        return top;
+    }, DType.FLOAT32));
+
     private static final List<Aggregation> FIELDS = List.of(count(), max("h"), mean("h"), var("h"), median("h"),
-            histogram("h", 8, -10, 10), tdigest("h", 16));
+            histogram("h", 8, -10, 10), tdigest("h", 16), chunkValue("chunk_top").as("top_h").perChunk(),
+            reduce("below_top", List.of("h"), (cell, out) -> out.set(cell.chunkValue("chunk_top") - cell.column(0).getDouble(0))));
 
     private Map<String, byte[]> write(String carrier, Case c, Path root) {
         HealpixGrid grid = HealpixGrid.of(SHARD_ORDER, c.chunkOrder(), 10);
@@ -129,7 +143,7 @@ class StoreByteIdentityTest {
                 c.zstd() ? Compressor.zstd(3) : Compressor.none(), fields);
         try {
             StoreWriter writer = StoreWriter.create(DirectoryStore.open(root), template, false);
-            ShardTask task = new ShardTask(new GranuleReader(Layouts.atl03(), ReadOptions.defaults()), grid, FIELDS, List.of(),
+            ShardTask task = new ShardTask(new GranuleReader(Layouts.atl03(), ReadOptions.defaults()), grid, FIELDS, STAGES,
                     Carriers.named(carrier));
             long shardWord = MortonWord.fromNested(Healpix.nested(SHARD_ORDER, CENTER_LAT, CENTER_LON), SHARD_ORDER);
             ShardReport report = task.runDecoded(shardWord, rows(c), writer, 64L << 20);

@@ -16,6 +16,7 @@ import io.zagg.Aggregation;
 import io.zagg.spi.Column;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
+import io.zagg.test.GainBiasFormulas;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,53 +43,6 @@ class ChunkValuesReductionTest {
 
     private static ShardOutput run(float[] h, float[] dem, CellRuns runs) {
         return new ShardReduction(FIELDS, GAIN_BIAS).reduce(Map.of("h", Columns.of(h), "dem", Columns.of(dem)), runs);
-    }
-
-    /** zagg's chunk_gain, written out in float32 from the config's expression. */
-    private static float expectedGain(float[] h) {
-        float hi = Float.NEGATIVE_INFINITY;
-        float lo = Float.POSITIVE_INFINITY;
-        for (float v : h) {
-            hi = Math.max(hi, v);
-            lo = Math.min(lo, v);
-        }
-        float range = Math.max(1e-6f, hi - lo);
-        float log2 = (float) (Math.log(range / 128f) / Math.log(2));
-        return Math.max(0.5f, (float) Math.pow(2, Math.ceil(log2)));
-    }
-
-    private static float expectedOffset(float[] dem) {
-        float lo = Float.POSITIVE_INFINITY;
-        for (float v : dem) {
-            lo = Math.min(lo, v);
-        }
-        return (float) Math.floor(lo);
-    }
-
-    /**
-     * {@code np.histogram(h, 128, (lo, hi))} with float32 bounds: float32 edges by numpy's
-     * linspace, each value in the bin whose edges enclose it (the last bin closed), found by
-     * scanning the edges.
-     */
-    private static long[] expectedWaveform(float[] h, int from, int to, float gain, float offset) {
-        float lo = offset - 27f * gain;
-        float hi = offset + 101f * gain;
-        float step = (hi - lo) / BINS;
-        float[] edges = new float[BINS + 1];
-        for (int i = 0; i < BINS; i++) {
-            edges[i] = i * step + lo;
-        }
-        edges[BINS] = hi;
-        long[] counts = new long[BINS];
-        for (int r = from; r < to; r++) {
-            for (int b = 0; b < BINS; b++) {
-                if (h[r] >= edges[b] && (h[r] < edges[b + 1] || b == BINS - 1 && h[r] == edges[b + 1])) {
-                    counts[b]++;
-                    break;
-                }
-            }
-        }
-        return counts;
     }
 
     private static long[] waveformOf(ShardOutput out, int cell) {
@@ -128,8 +82,8 @@ class ChunkValuesReductionTest {
         float[] dem = {8.9f, 8.9f, 9.2f, 9.2f, 9.3f};
         // cells 1 (rows 0..2) and 3 (rows 3..4) of 5
         ShardOutput out = run(h, dem, new CellRuns(new long[] {0, 3, 5}, new int[] {1, 3}, 5));
-        float gain = expectedGain(h);
-        float offset = expectedOffset(dem);
+        float gain = GainBiasFormulas.gain(h);
+        float offset = GainBiasFormulas.offset(dem);
         assertEquals(2f, gain, "a 131 m range needs 2 m bins");
         assertEquals(8f, offset);
         for (int cell = 0; cell < 5; cell++) {
@@ -139,8 +93,8 @@ class ChunkValuesReductionTest {
         for (int cell : new int[] {0, 2, 4}) {
             assertArrayEquals(new long[BINS], waveformOf(out, cell));
         }
-        assertArrayEquals(expectedWaveform(h, 0, 3, gain, offset), waveformOf(out, 1));
-        assertArrayEquals(expectedWaveform(h, 3, 5, gain, offset), waveformOf(out, 3));
+        assertArrayEquals(GainBiasFormulas.waveform(h, 0, 3, gain, offset), waveformOf(out, 1));
+        assertArrayEquals(GainBiasFormulas.waveform(h, 3, 5, gain, offset), waveformOf(out, 3));
         assertEquals(3, Arrays.stream(waveformOf(out, 1)).sum());
         assertEquals(2, Arrays.stream(waveformOf(out, 3)).sum(), "140 m is just inside the 101 bins above the anchor");
     }
@@ -168,13 +122,13 @@ class ChunkValuesReductionTest {
                 ids[c] = 2 * c;
             }
             ShardOutput out = run(h, dem, new CellRuns(starts, ids, 2 * cells));
-            float gain = expectedGain(h);
-            float offset = expectedOffset(dem);
+            float gain = GainBiasFormulas.gain(h);
+            float offset = GainBiasFormulas.offset(dem);
             String label = "seed " + seed + ", " + rows + " rows, spread " + spread;
             assertEquals(gain, out.dense("gain_h").getFloat(1), label);
             assertEquals(offset, out.dense("offset_h").getFloat(1), label);
             for (int c = 0; c < cells; c++) {
-                assertArrayEquals(expectedWaveform(h, (int) starts[c], (int) starts[c + 1], gain, offset), waveformOf(out, 2 * c),
+                assertArrayEquals(GainBiasFormulas.waveform(h, (int) starts[c], (int) starts[c + 1], gain, offset), waveformOf(out, 2 * c),
                         label + ", cell " + 2 * c);
             }
         });
