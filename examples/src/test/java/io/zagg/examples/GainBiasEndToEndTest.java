@@ -20,6 +20,8 @@ import io.zagg.ShardStatus;
 import io.zagg.Waveform;
 import io.zagg.Zagg;
 import io.zagg.grid.MortonWord;
+import io.zagg.spi.Reducer;
+import io.zagg.store.CsrBlock;
 import io.zagg.store.DirectoryStore;
 import io.zagg.store.StoreReader;
 import io.zagg.test.Atl03Photons;
@@ -33,6 +35,7 @@ import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -174,6 +177,43 @@ class GainBiasEndToEndTest {
         Path shipped = SharedData.require("data/zagg-configs/atl03_gain_bias_healpix.yaml");
         StoreObjects.assertSame("ours", StoreObjects.of(writeOk(config(resource("configs/atl03_gain_bias_o11.yaml")), "ours.zarr")),
                 "zagg's", StoreObjects.of(writeOk(config(shipped), "shipped.zarr")));
+    }
+
+    @Test
+    void vectorAndRaggedFieldsAreStoredPerChunkToo() throws IOException {
+        Waveform w = Aggregations.waveform("h_ph", "dem_h", 128);
+        Reducer window = (cell, out) -> {
+            out.set(0, cell.chunkValue("chunk_offset"));
+            out.set(1, cell.chunkValue("chunk_gain"));
+        };
+        Reducer windowRows = (cell, out) -> {
+            out.add(cell.chunkValue("chunk_offset"));
+            out.add(cell.chunkValue("chunk_gain"));
+        };
+        Path out = writeOk(dsl(w).aggregate(w.offset(), w.gain(), w.counts(),
+                Aggregations.reduce("window", List.of("h_ph"), window).vector(2).perChunk(),
+                Aggregations.reduce("window_rows", List.of("h_ph"), windowRows).ragged(2).perChunk()), "per_chunk.zarr");
+        StoreReader store = StoreReader.open(DirectoryStore.open(out));
+        assertEquals(List.of(12L << 26, 2L), Arrays.stream(store.array("19/window").shape()).boxed().toList());
+        int chunks = 0;
+        for (String group : store.groups()) {
+            if (!group.startsWith("19/window_rows/")) {
+                continue;
+            }
+            long chunk = Long.parseLong(group.substring("19/window_rows/".length()));
+            float offset = companion(store, "offset_h", chunk);
+            float gain = companion(store, "gain_h", chunk);
+            ByteBuffer vector = store.readRegion("19/window", chunk, chunk + 1).order(ByteOrder.LITTLE_ENDIAN);
+            assertEquals(offset, vector.getFloat(), "chunk " + chunk);
+            assertEquals(gain, vector.getFloat());
+            CsrBlock rows = store.readCsr(group);
+            assertArrayEquals(new long[] {0}, rows.cellIds(), "one payload per chunk, as cell 0");
+            assertArrayEquals(new long[] {0, 1}, rows.offsets());
+            assertEquals(offset, rows.values().getFloat(0));
+            assertEquals(gain, rows.values().getFloat(4));
+            chunks++;
+        }
+        assertEquals(store.storedChunkCount("19/gain_h"), chunks, "a chunk without photons has no payload and no group");
     }
 
     @Test
