@@ -27,9 +27,9 @@ import io.zagg.store.StoreReader;
 import io.zagg.test.Atl03Photons;
 import io.zagg.test.Atl03Photons.Photon;
 import io.zagg.test.GainBiasFormulas;
+import io.zagg.test.Resources;
 import io.zagg.test.SharedData;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -51,31 +51,20 @@ import org.junit.jupiter.api.io.TempDir;
 class GainBiasEndToEndTest {
 
     private static final int CELLS_PER_CHUNK = 1 << 12; // order 19 cells in an order 13 chunk
+    private static final String CONFIG = "configs/atl03_gain_bias_o11.yaml";
 
     @TempDir
     Path tmp;
 
-    private Path resource(String name) throws IOException {
-        Path target = tmp.resolve(Path.of(name).getFileName());
-        if (!Files.exists(target)) {
-            try (InputStream in = GainBiasEndToEndTest.class.getResourceAsStream("/" + name)) {
-                Files.copy(in, target);
-            }
-        }
-        return target;
-    }
-
-    private Pipeline config(Path yaml) throws IOException {
-        return Zagg.config(yaml).read(Granules.of(resource("granules/atl03_small.h5"))).exactRead().workers(2);
-    }
-
-    private Pipeline dsl(Waveform w) throws IOException {
-        Layout layout = Layouts.atl03().toBuilder()
-                .level(Layout.Level.linked("segments", "/{group}/geolocation", Layouts.atl03().levels().get("segments").link().orElseThrow())
+    /** The config's run in the DSL: ATL03 with dem_h broadcast from the segments, the waveform's three fields. */
+    private Pipeline dsl(Waveform w) {
+        Layout atl03 = Layouts.atl03();
+        Layout layout = atl03.toBuilder()
+                .level(Layout.Level.linked("segments", "/{group}/geolocation", atl03.levels().get("segments").link().orElseThrow())
                         .coordinates("reference_photon_lat", "reference_photon_lon").variable("dem_h", "/{group}/geophys_corr/dem_h"))
                 .build();
-        return Zagg.read(Granules.of(resource("granules/atl03_small.h5"))).layout(layout).grid(Grids.healpix(11).chunks(13).cells(19))
-                .aggregate(w.counts(), w.offset(), w.gain()).exactRead().workers(2);
+        return Zagg.read(Granules.of(Resources.copy("granules/atl03_small.h5", tmp))).layout(layout)
+                .grid(Grids.healpix(11).chunks(13).cells(19)).aggregate(w.counts(), w.offset(), w.gain()).exactRead().workers(2);
     }
 
     private static float companion(StoreReader store, String array, long chunk) throws IOException {
@@ -94,11 +83,11 @@ class GainBiasEndToEndTest {
     @Test
     void theConfigWritesTheGainOffsetAndWaveformOfEveryChunk() throws IOException {
         Path out = tmp.resolve("config.zarr");
-        RunReport report = config(resource("configs/atl03_gain_bias_o11.yaml")).write(out);
+        RunReport report = Runs.config(CONFIG, tmp).write(out);
         assertTrue(report.succeeded(), report.toJson());
 
         Map<Long, List<Photon>> byChunk = new TreeMap<>();
-        for (Photon p : Atl03Photons.read(resource("granules/atl03_small.h5"))) {
+        for (Photon p : Atl03Photons.read(Resources.copy("granules/atl03_small.h5", tmp))) {
             byChunk.computeIfAbsent(p.cell() / CELLS_PER_CHUNK, k -> new ArrayList<>()).add(p);
         }
         StoreReader store = StoreReader.open(DirectoryStore.open(out));
@@ -152,8 +141,8 @@ class GainBiasEndToEndTest {
 
     @Test
     void theDslWaveformWritesTheConfigsStore() throws IOException {
-        Map<String, byte[]> fromConfig = StoreObjects.of(writeOk(config(resource("configs/atl03_gain_bias_o11.yaml")), "config.zarr"));
-        Map<String, byte[]> fromDsl = StoreObjects.of(writeOk(dsl(Aggregations.waveform("h_ph", "dem_h", 128)), "dsl.zarr"));
+        Map<String, byte[]> fromConfig = StoreObjects.of(Runs.writeOk(Runs.config(CONFIG, tmp), tmp, "config.zarr"));
+        Map<String, byte[]> fromDsl = StoreObjects.of(Runs.writeOk(dsl(Aggregations.waveform("h_ph", "dem_h", 128)), tmp, "dsl.zarr"));
         StoreObjects.assertSame("config", fromConfig, "dsl", fromDsl);
     }
 
@@ -161,8 +150,8 @@ class GainBiasEndToEndTest {
     void everyCarrierWritesTheSameBytes() throws IOException {
         Map<String, byte[]> reference = null;
         for (String carrier : Carriers.names()) {
-            Map<String, byte[]> objects = StoreObjects.of(writeOk(config(resource("configs/atl03_gain_bias_o11.yaml"))
-                    .carrier(Carriers.named(carrier)), carrier + ".zarr"));
+            Map<String, byte[]> objects = StoreObjects.of(Runs.writeOk(Runs.config(CONFIG, tmp)
+                    .carrier(Carriers.named(carrier)), tmp, carrier + ".zarr"));
             if (reference == null) {
                 reference = objects;
             } else {
@@ -175,8 +164,8 @@ class GainBiasEndToEndTest {
     @Test
     void zaggsShippedConfigRunsUnchangedAndWritesTheSameStore() throws IOException {
         Path shipped = SharedData.require("data/zagg-configs/atl03_gain_bias_healpix.yaml");
-        StoreObjects.assertSame("ours", StoreObjects.of(writeOk(config(resource("configs/atl03_gain_bias_o11.yaml")), "ours.zarr")),
-                "zagg's", StoreObjects.of(writeOk(config(shipped), "shipped.zarr")));
+        StoreObjects.assertSame("ours", StoreObjects.of(Runs.writeOk(Runs.config(CONFIG, tmp), tmp, "ours.zarr")),
+                "zagg's", StoreObjects.of(Runs.writeOk(Runs.config(shipped, tmp), tmp, "shipped.zarr")));
     }
 
     @Test
@@ -190,9 +179,9 @@ class GainBiasEndToEndTest {
             out.add(cell.chunkValue("chunk_offset"));
             out.add(cell.chunkValue("chunk_gain"));
         };
-        Path out = writeOk(dsl(w).aggregate(w.offset(), w.gain(), w.counts(),
+        Path out = Runs.writeOk(dsl(w).aggregate(w.offset(), w.gain(), w.counts(),
                 Aggregations.reduce("window", List.of("h_ph"), window).vector(2).perChunk(),
-                Aggregations.reduce("window_rows", List.of("h_ph"), windowRows).ragged(2).perChunk()), "per_chunk.zarr");
+                Aggregations.reduce("window_rows", List.of("h_ph"), windowRows).ragged(2).perChunk()), tmp, "per_chunk.zarr");
         StoreReader store = StoreReader.open(DirectoryStore.open(out));
         assertEquals(List.of(12L << 26, 2L), Arrays.stream(store.array("19/window").shape()).boxed().toList());
         int chunks = 0;
@@ -218,7 +207,7 @@ class GainBiasEndToEndTest {
 
     @Test
     void aPerChunkFieldThatVariesByCellFailsItsShardWithZaggsMessage() throws IOException {
-        RunReport report = Zagg.read(Granules.of(resource("granules/atl03_small.h5"))).layout(Layouts.atl03())
+        RunReport report = Zagg.read(Granules.of(Resources.copy("granules/atl03_small.h5", tmp))).layout(Layouts.atl03())
                 .grid(Grids.healpix(11).chunks(13).cells(19)).aggregate(count(), max("h_ph").perChunk()).exactRead()
                 .write(tmp.resolve("varying.zarr"));
         assertFalse(report.succeeded());
@@ -228,10 +217,4 @@ class GainBiasEndToEndTest {
                 + " a chunk-resolution field must reduce to one value per chunk \\(use resolution: cell for a per-cell field\\)"), error);
     }
 
-    private Path writeOk(Pipeline p, String name) {
-        Path out = tmp.resolve(name);
-        RunReport report = p.write(out);
-        assertTrue(report.succeeded(), report.toJson());
-        return out;
-    }
 }

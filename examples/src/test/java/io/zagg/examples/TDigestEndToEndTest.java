@@ -12,7 +12,6 @@ import io.zagg.Carriers;
 import io.zagg.Granules;
 import io.zagg.Grids;
 import io.zagg.Layouts;
-import io.zagg.Pipeline;
 import io.zagg.RunReport;
 import io.zagg.ShardReport;
 import io.zagg.TDigestReader;
@@ -24,11 +23,10 @@ import io.zagg.store.DirectoryStore;
 import io.zagg.store.StoreReader;
 import io.zagg.test.Atl03Photons;
 import io.zagg.test.Atl03Photons.Photon;
+import io.zagg.test.Resources;
 import io.zagg.test.SharedData;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -48,36 +46,17 @@ import org.junit.jupiter.api.io.TempDir;
 class TDigestEndToEndTest {
 
     private static final int CELLS_PER_CHUNK = 1 << 12;
+    private static final String CONFIG = "configs/atl03_tdigest_o11.yaml";
     private static final double[] QS = {0, 0.01, 0.1, 0.25, 0.5, 0.75, 0.9, 0.99, 1};
 
     @TempDir
     Path tmp;
 
-    private Path resource(String name) throws IOException {
-        Path target = tmp.resolve(Path.of(name).getFileName());
-        if (!Files.exists(target)) {
-            try (InputStream in = TDigestEndToEndTest.class.getResourceAsStream("/" + name)) {
-                Files.copy(in, target);
-            }
-        }
-        return target;
-    }
-
-    private Pipeline config(Path yaml) throws IOException {
-        return Zagg.config(yaml).read(Granules.of(resource("granules/atl03_small.h5"))).exactRead().workers(2);
-    }
-
-    private Path writeOk(Pipeline p, String name) {
-        Path out = tmp.resolve(name);
-        RunReport report = p.write(out);
-        assertTrue(report.succeeded(), report.toJson());
-        return out;
-    }
 
     /** Each cell's photon heights at {@code order}, in read order. */
     private Map<Long, float[]> heightsByCell(int order) throws IOException {
         Map<Long, List<Float>> cells = new TreeMap<>();
-        for (Photon p : Atl03Photons.read(resource("granules/atl03_small.h5"))) {
+        for (Photon p : Atl03Photons.read(Resources.copy("granules/atl03_small.h5", tmp))) {
             cells.computeIfAbsent(p.cell() >> (2 * (19 - order)), k -> new ArrayList<>()).add(p.h());
         }
         Map<Long, float[]> out = new TreeMap<>();
@@ -119,7 +98,7 @@ class TDigestEndToEndTest {
     @Test
     void everyProcessedChunkHasACsrGroupAndEveryCellItsDigest() throws IOException {
         Path out = tmp.resolve("tdigest.zarr");
-        RunReport report = config(resource("configs/atl03_tdigest_o11.yaml")).write(out);
+        RunReport report = Runs.config(CONFIG, tmp).write(out);
         assertTrue(report.succeeded(), report.toJson());
         Map<Long, float[]> expected = heightsByCell(19);
         StoreReader store = StoreReader.open(DirectoryStore.open(out));
@@ -156,7 +135,7 @@ class TDigestEndToEndTest {
 
     @Test
     void theReaderGivesEachCellsDigestAndQuantilesWithinTheBound() throws IOException {
-        Path out = writeOk(config(resource("configs/atl03_tdigest_o11.yaml")), "tdigest.zarr");
+        Path out = Runs.writeOk(Runs.config(CONFIG, tmp), tmp, "tdigest.zarr");
         TDigestReader reader = TDigestReader.open(out, "h_tdigest");
         assertEquals(19, reader.cellOrder());
         Map<Long, float[]> expected = heightsByCell(19);
@@ -180,8 +159,8 @@ class TDigestEndToEndTest {
 
     @Test
     void compressedDigestsOfLargeCellsStayWithinTheBound() throws IOException {
-        Path out = writeOk(Zagg.read(Granules.of(resource("granules/atl03_small.h5"))).layout(Layouts.atl03())
-                .grid(Grids.healpix(11).chunks(12).cells(15)).aggregate(count(), tdigest("h_ph", 16)).exactRead(), "coarse.zarr");
+        Path out = Runs.writeOk(Zagg.read(Granules.of(Resources.copy("granules/atl03_small.h5", tmp))).layout(Layouts.atl03())
+                .grid(Grids.healpix(11).chunks(12).cells(15)).aggregate(count(), tdigest("h_ph", 16)).exactRead(), tmp, "coarse.zarr");
         TDigestReader reader = TDigestReader.open(out, "h_ph_tdigest");
         int compressed = 0;
         for (Map.Entry<Long, float[]> e : heightsByCell(15).entrySet()) {
@@ -198,8 +177,8 @@ class TDigestEndToEndTest {
     void everyCarrierWritesTheSameBytes() throws IOException {
         Map<String, byte[]> reference = null;
         for (String carrier : Carriers.names()) {
-            Map<String, byte[]> objects = StoreObjects.of(writeOk(config(resource("configs/atl03_tdigest_o11.yaml"))
-                    .carrier(Carriers.named(carrier)), carrier + ".zarr"));
+            Map<String, byte[]> objects = StoreObjects.of(Runs.writeOk(Runs.config(CONFIG, tmp)
+                    .carrier(Carriers.named(carrier)), tmp, carrier + ".zarr"));
             if (reference == null) {
                 reference = objects;
             } else {
@@ -212,7 +191,7 @@ class TDigestEndToEndTest {
     @Test
     void zaggsShippedConfigRunsUnchangedAndWritesTheSameStore() throws IOException {
         Path shipped = SharedData.require("data/zagg-configs/atl03_tdigest_healpix.yaml");
-        StoreObjects.assertSame("ours", StoreObjects.of(writeOk(config(resource("configs/atl03_tdigest_o11.yaml")), "ours.zarr")),
-                "zagg's", StoreObjects.of(writeOk(config(shipped), "shipped.zarr")));
+        StoreObjects.assertSame("ours", StoreObjects.of(Runs.writeOk(Runs.config(CONFIG, tmp), tmp, "ours.zarr")),
+                "zagg's", StoreObjects.of(Runs.writeOk(Runs.config(shipped, tmp), tmp, "shipped.zarr")));
     }
 }

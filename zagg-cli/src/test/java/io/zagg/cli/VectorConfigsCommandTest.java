@@ -6,10 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.zagg.TDigestReader;
 import io.zagg.store.DirectoryStore;
 import io.zagg.store.StoreReader;
+import io.zagg.test.Resources;
 import io.zagg.test.SharedData;
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,25 +19,15 @@ class VectorConfigsCommandTest {
     @TempDir
     Path tmp;
 
-    private Path resource(String name) throws IOException {
-        Path target = tmp.resolve(Path.of(name).getFileName());
-        if (!Files.exists(target)) {
-            try (InputStream in = VectorConfigsCommandTest.class.getResourceAsStream("/" + name)) {
-                Files.copy(in, target);
-            }
-        }
-        return target;
-    }
-
     private CliRun run(Path config, Path store) throws IOException {
-        return CliRun.zagg("run", "--config", config.toString(), "--granules", resource("granules/atl03_small.h5").toString(),
+        return CliRun.zagg("run", "--config", config.toString(), "--granules", Resources.copy("granules/atl03_small.h5", tmp).toString(),
                 "--store", store.toString(), "--workers", "2");
     }
 
     @Test
     void theGainBiasConfigWritesWaveformsAndCompanions() throws IOException {
         Path store = tmp.resolve("gain_bias.zarr");
-        CliRun r = run(resource("configs/atl03_gain_bias_o11.yaml"), store);
+        CliRun r = run(Resources.copy("configs/atl03_gain_bias_o11.yaml", tmp), store);
         assertEquals(0, r.status(), r.err());
         assertTrue(r.out().contains(" 0 FAILED"), r.out());
         StoreReader reader = StoreReader.open(DirectoryStore.open(store));
@@ -51,7 +40,7 @@ class VectorConfigsCommandTest {
     @Test
     void theTDigestConfigWritesDigestsTheReaderOpens() throws IOException {
         Path store = tmp.resolve("tdigest.zarr");
-        CliRun r = run(resource("configs/atl03_tdigest_o11.yaml"), store);
+        CliRun r = run(Resources.copy("configs/atl03_tdigest_o11.yaml", tmp), store);
         assertEquals(0, r.status(), r.err());
         assertEquals(19, TDigestReader.open(store, "h_tdigest").cellOrder());
     }
