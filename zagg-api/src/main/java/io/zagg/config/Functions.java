@@ -1,6 +1,5 @@
 package io.zagg.config;
 
-import io.zagg.reduce.NumpySum;
 import io.zagg.spi.Column;
 import io.zagg.spi.DType;
 import java.util.ArrayList;
@@ -66,7 +65,7 @@ final class Functions {
             String name = "np." + d.getKey();
             put(np, d.getKey(), one, (a, n) -> Arith.cast(numeric(name, a[0]), d.getValue()));
         }
-        put(np, "sum", array, (a, n) -> sum(asArray("np.sum", a[0])));
+        put(np, "sum", array, (a, n) -> sum(asArray("np.sum", a[0]), n));
         put(np, "min", array, (a, n) -> extreme(asArray("np.min", a[0]), false, n));
         put(np, "amin", array, (a, n) -> extreme(asArray("np.amin", a[0]), false, n));
         put(np, "max", array, (a, n) -> extreme(asArray("np.max", a[0]), true, n));
@@ -227,13 +226,11 @@ final class Functions {
 
     // ---- reductions -----------------------------------------------------------------------
 
-    private static Scalar sum(Arr x) {
+    private static Scalar sum(Arr x, NumpyFunctions numpy) {
         NumType t = x.type();
         if (t.isFloat()) {
             Arr.Run r = x.run();
-            return t == NumType.FLOAT32
-                    ? Scalar.ofFloat(t, NumpySum.sumFloat(r.column(), r.start(), r.end()))
-                    : Scalar.ofFloat(t, NumpySum.sumDouble(r.column(), r.start(), r.end()));
+            return Scalar.ofFloat(t, numpy.sum(r.column(), r.start(), r.end()));
         }
         long s = 0;
         for (int i = 0; i < x.size(); i++) {

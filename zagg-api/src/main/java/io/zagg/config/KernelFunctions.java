@@ -9,6 +9,11 @@ import io.zagg.spi.DType;
 final class KernelFunctions implements NumpyFunctions {
 
     @Override
+    public double sum(Column x, long start, long end) {
+        return NumpyKernels.sum(x, start, end);
+    }
+
+    @Override
     public double mean(Column x, long start, long end) {
         return NumpyKernels.mean(x, start, end);
     }

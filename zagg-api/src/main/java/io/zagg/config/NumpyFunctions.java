@@ -17,6 +17,9 @@ interface NumpyFunctions {
     /** The reduce kernels. */
     NumpyFunctions EXACT = new KernelFunctions();
 
+    /** {@code np.sum}: numpy's blocked pairwise sum (0 for an empty run). */
+    double sum(Column x, long start, long end);
+
     /** {@code np.mean}: pairwise sum divided by the count (NaN for an empty run). */
     double mean(Column x, long start, long end);
 
