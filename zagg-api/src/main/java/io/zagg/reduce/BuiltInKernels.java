@@ -122,12 +122,7 @@ final class BuiltInKernels {
 
         @Override
         void reduce(int cell, long start, long end) {
-            double v = stat.of(values);
-            if (values.isFloat64()) {
-                target.put(cell, 0, v);
-            } else {
-                target.put(cell, 0, (float) v);
-            }
+            target.putScalar(cell, stat.of(values), values.isFloat64());
         }
     }
 
@@ -155,12 +150,7 @@ final class BuiltInKernels {
         void reduce(int cell, long start, long end) {
             double scale = CellStats.averageScale(values, weights);
             if (scale != 0) {
-                double v = CellStats.average(values, weights, scale);
-                if (values.isFloat64() || weights.isFloat64()) {
-                    target.put(cell, 0, v);
-                } else {
-                    target.put(cell, 0, (float) v);
-                }
+                target.putScalar(cell, CellStats.average(values, weights, scale), CellStats.averageIn64(values, weights));
             }
         }
     }

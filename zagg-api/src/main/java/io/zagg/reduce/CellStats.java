@@ -88,7 +88,7 @@ final class CellStats {
     }
 
     /** Whether {@code np.average(values, weights=weights)} computes in float64: numpy's result dtype of the two. */
-    private static boolean averageIn64(CellBuffer values, CellBuffer weights) {
+    static boolean averageIn64(CellBuffer values, CellBuffer weights) {
         return values.isFloat64() || weights.isFloat64();
     }
 
