@@ -99,12 +99,28 @@ final class ShardTask {
      * @throws MemoryBudgetException when the shard needs more than {@code memoryBudget}
      */
     ShardReport run(long shardWord, List<Path> granules, StoreWriter store, long memoryBudget) {
+        return run(shardWord, granules.size(), (shardNested, report) -> readGranules(shardNested, granules, report), store,
+                memoryBudget);
+    }
+
+    /** Processes a shard from rows already decoded, one entry per beam in read order (other sources, tests). */
+    ShardReport runDecoded(long shardWord, List<BeamInput> beams, StoreWriter store, long memoryBudget) {
+        return run(shardWord, 0, (shardNested, report) -> new ArrayList<>(beams), store, memoryBudget);
+    }
+
+    /** Where a shard's decoded rows come from. */
+    @FunctionalInterface
+    private interface Source {
+        List<BeamInput> read(long shardNested, ShardReport.Builder report);
+    }
+
+    private ShardReport run(long shardWord, int granuleCount, Source source, StoreWriter store, long memoryBudget) {
         long started = System.nanoTime();
-        ShardReport.Builder report = ShardReport.builder(shardWord).granuleCount(granules.size());
+        ShardReport.Builder report = ShardReport.builder(shardWord).granuleCount(granuleCount);
         Phases phases = new Phases();
         try (Carrier c = carrier.create(new CarrierContext(memoryBudget, 1, MortonWord.toString(shardWord)))) {
             try {
-                process(shardWord, granules, store, c, report, phases);
+                process(shardWord, source, store, c, report, phases);
             } finally {
                 CarrierMemory memory = c.memory();
                 report.decodedInputBytes(memory.inputBytes()).peakCarrierBytes(memory.peakBytes());
@@ -117,7 +133,7 @@ final class ShardTask {
         return report.phases(phases.seconds()).durationSeconds((System.nanoTime() - started) / 1e9).build();
     }
 
-    private void process(long shardWord, List<Path> granules, StoreWriter store, Carrier c, ShardReport.Builder report,
+    private void process(long shardWord, Source source, StoreWriter store, Carrier c, ShardReport.Builder report,
             Phases phases) throws IOException {
         if (MortonWord.order(shardWord) != grid.shardOrder()) {
             throw new IllegalArgumentException("shard key " + MortonWord.toString(shardWord) + " is at order "
@@ -125,7 +141,7 @@ final class ShardTask {
         }
         long shardNested = MortonWord.toNested(shardWord);
         c.enter(ShardStage.READ);
-        List<Batch> batches = read(shardNested, granules, c, report);
+        List<Batch> batches = load(source.read(shardNested, report), c);
         phases.read();
         if (batches.isEmpty()) {
             report.status(ShardStatus.EMPTY);
@@ -151,17 +167,10 @@ final class ShardTask {
         report.status(ShardStatus.OK);
     }
 
-    /**
-     * Reads every granule's rows in the shard and hands them to the carrier, one batch per beam.
-     * Columns whose dtype differs between beams are widened to their common dtype first (the
-     * one promotion rule of {@link DTypePromotion}, the same for every carrier), so the reads
-     * are held until the last granule is read; a dtype pair with no safe common type fails the
-     * shard with a message naming the granule and dataset.
-     */
-    private List<Batch> read(long shardNested, List<Path> granules, Carrier c, ShardReport.Builder report) {
+    /** Reads every granule's rows in the shard, one entry per beam; failures go to the report. */
+    private List<BeamInput> readGranules(long shardNested, List<Path> granules, ShardReport.Builder report) {
         HealpixSelector selector = new HealpixSelector(grid.shardOrder(), shardNested);
         List<BeamInput> reads = new ArrayList<>();
-        Map<String, DType> dtypes = new LinkedHashMap<>();
         int files = 0;
         long invalid = 0;
         for (Path granule : granules) {
@@ -178,22 +187,35 @@ final class ShardTask {
                     ReadFailure f = beam.failure().orElseThrow();
                     report.addReadError(new ReadError(name, beam.beam(), f.message()));
                 } else if (beam.status() == BeamRead.Status.READ) {
-                    for (Map.Entry<String, Column> column : beam.columns().entrySet()) {
-                        DType next = column.getValue().dtype();
-                        DType before = dtypes.get(column.getKey());
-                        dtypes.put(column.getKey(), before == null ? next
-                                : DTypePromotion.promote(before, next, name, beam.sources().getOrDefault(column.getKey(), column.getKey())));
-                    }
-                    reads.add(new BeamInput(name + " " + beam.beam(), beam.columns()));
+                    reads.add(new BeamInput(name, beam.beam(), beam.columns(), beam.sources()));
                 }
             }
         }
         report.filesProcessed(files).invalidCoordinates(invalid);
+        return reads;
+    }
+
+    /**
+     * Hands the beams' rows to the carrier, one batch per beam. Columns whose dtype differs
+     * between beams are widened to their common dtype first (the one promotion rule of
+     * {@link DTypePromotion}, the same for every carrier); a dtype pair with no safe common type
+     * fails the shard with a message naming the granule and dataset.
+     */
+    private static List<Batch> load(List<BeamInput> reads, Carrier c) {
+        Map<String, DType> dtypes = new LinkedHashMap<>();
+        for (BeamInput beam : reads) {
+            for (Map.Entry<String, Column> column : beam.columns().entrySet()) {
+                DType next = column.getValue().dtype();
+                DType before = dtypes.get(column.getKey());
+                dtypes.put(column.getKey(), before == null ? next
+                        : DTypePromotion.promote(before, next, beam.granule(), beam.sources().getOrDefault(column.getKey(), column.getKey())));
+            }
+        }
         List<Batch> batches = new ArrayList<>();
         for (int i = 0; i < reads.size(); i++) {
             BeamInput beam = reads.get(i);
             reads.set(i, null); // the carrier owns the rows from here
-            InputBatch.Builder input = InputBatch.builder(beam.source());
+            InputBatch.Builder input = InputBatch.builder(beam.granule() + " " + beam.beam());
             for (Map.Entry<String, Column> column : beam.columns().entrySet()) {
                 input.column(column.getKey(), DTypePromotion.widen(column.getValue(), dtypes.get(column.getKey())));
             }
@@ -202,8 +224,12 @@ final class ShardTask {
         return batches;
     }
 
-    /** One beam's rows in the shard, before the carrier takes them. */
-    private record BeamInput(String source, Map<String, Column> columns) {
+    /**
+     * One beam's rows in the shard, before the carrier takes them.
+     *
+     * @param sources column name → the dataset it was read from (for messages)
+     */
+    record BeamInput(String granule, String beam, Map<String, Column> columns, Map<String, String> sources) {
     }
 
     /**
