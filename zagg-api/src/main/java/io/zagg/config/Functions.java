@@ -265,7 +265,8 @@ final class Functions {
         Arr x = floats(asArray(function, a[0]));
         long ddof = a[1] == null ? 0 : integer(function + "() ddof", a[1]);
         Arr.Run r = x.run();
-        return Scalar.ofFloat(x.type(), std ? numpy.std(r.column(), r.start(), r.end(), ddof) : numpy.var(r.column(), r.start(), r.end(), ddof));
+        double v = std ? numpy.std(r.column(), r.start(), r.end(), ddof) : numpy.var(r.column(), r.start(), r.end(), ddof);
+        return Scalar.ofFloat(x.type(), v);
     }
 
     private static Val quantile(Val[] a, NumpyFunctions numpy) {

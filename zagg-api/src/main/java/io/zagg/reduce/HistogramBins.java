@@ -106,11 +106,6 @@ public final class HistogramBins {
         return bins;
     }
 
-    /** Whether the edges, and so the values binned, are float32. */
-    boolean float32Edges() {
-        return float32Edges;
-    }
-
     private double edge(int i) {
         return float32Edges ? edges32[i] : edges64[i];
     }
@@ -134,7 +129,8 @@ public final class HistogramBins {
         } else if (!c.isFloat64()) {
             count(c.floats(), c.n(), counts);
         } else {
-            throw new IllegalArgumentException("float64 values cannot be binned with float32 edges");
+            throw new IllegalArgumentException("float64 values are binned with float64 edges, not float32 (numpy's edge dtype of"
+                    + " float64 values is float64)");
         }
     }
 

@@ -28,13 +28,17 @@ public final class NumpyKernels {
 
     /** {@code np.sum}: numpy's blocked pairwise sum; 0 for an empty run. */
     public static double sum(Column x, long start, long end) {
-        requireRun("np.sum", x, start, end);
+        return sum("np.sum", x, start, end);
+    }
+
+    private static double sum(String function, Column x, long start, long end) {
+        requireRun(function, x, start, end);
         return x.dtype() == DType.FLOAT32 ? NumpySum.sumFloat(x, start, end) : NumpySum.sumDouble(x, start, end);
     }
 
     /** {@code np.mean}: the sum divided by the count; NaN for an empty run. */
     public static double mean(Column x, long start, long end) {
-        double sum = sum(x, start, end);
+        double sum = sum("np.mean", x, start, end);
         return x.dtype() == DType.FLOAT32 ? NumpyStats.divide((float) sum, end - start) : NumpyStats.divide(sum, end - start);
     }
 
@@ -98,9 +102,6 @@ public final class NumpyKernels {
      */
     public static long[] histogram(Column x, long start, long end, HistogramBins bins) {
         CellBuffer b = load(VALUES, "np.histogram", x, start, end);
-        if (bins.float32Edges() && b.isFloat64()) {
-            throw new IllegalArgumentException("np.histogram: float64 values are binned with float64 edges, not float32");
-        }
         long[] counts = new long[bins.bins()];
         bins.count(b, counts);
         return counts;

@@ -41,7 +41,8 @@ class KernelRoutesTest {
     private static final Gen<List<List<Float>>> CELLS = lists().of(lists().of(HEIGHT).ofSizeBetween(1, 200)).ofSizeBetween(1, 5);
 
     /** A histogram range: {@code lo} and a width of at least 1, so that no bin count makes the edges collapse. */
-    private static final Gen<double[]> RANGE = doubles().between(-500, 500).zip(doubles().between(1, 1000), (lo, w) -> new double[] {lo, lo + w});
+    private static final Gen<double[]> RANGE = doubles().between(-500, 500)
+            .zip(doubles().between(1, 1000), (lo, w) -> new double[] {lo, lo + w});
 
     /** {@code (name, built-in field, expression)} for every statistic both routes compute. */
     private static List<String[]> statistics(double q, int bins, double[] range) {
