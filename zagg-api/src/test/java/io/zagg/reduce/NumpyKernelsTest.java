@@ -14,30 +14,23 @@ import io.zagg.spi.Column;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
 import java.util.Arrays;
-import java.util.List;
 import java.util.OptionalDouble;
 import org.junit.jupiter.api.Test;
 
 /** {@link NumpyKernels} over column runs: the same bits as the built-in reducers, numpy's edge cases, and its preconditions. */
 class NumpyKernelsTest {
 
-    private static float[] toArray(List<Float> values) {
-        float[] a = new float[values.size()];
-        for (int i = 0; i < a.length; i++) {
-            a[i] = values.get(i);
-        }
-        return a;
-    }
-
     @Test
     void aRunInsideAColumnGivesTheBuiltInsBitsWhateverTheCarrier() {
         qt().withExamples(200).forAll(lists().of(floats().between(-1e4f, 1e4f)).ofSizeBetween(1, 300), integers().between(0, 20))
                 .checkAssert((values, pad) -> {
-                    float[] x = toArray(values);
                     // the run [pad, pad + n) of a longer column, on the heap and behind plain accessors
-                    float[] padded = new float[x.length + 2 * pad];
+                    float[] padded = new float[values.size() + 2 * pad];
                     Arrays.fill(padded, Float.NaN);
-                    System.arraycopy(x, 0, padded, pad, x.length);
+                    for (int i = 0; i < values.size(); i++) {
+                        padded[pad + i] = values.get(i);
+                    }
+                    float[] x = Arrays.copyOfRange(padded, pad, pad + values.size());
                     ShardOutput cell = OneCell.reduce(x, Aggregations.mean("x"), Aggregations.var("x"), Aggregations.median("x"),
                             Aggregations.quantile("x", 0.3).as("q"), Aggregations.min("x"), Aggregations.max("x"));
                     for (Column c : new Column[] {Columns.of(padded), new ForeignColumn(padded)}) {
