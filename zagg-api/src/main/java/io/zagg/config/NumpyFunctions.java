@@ -9,8 +9,9 @@ import io.zagg.spi.DType;
  * io.zagg.reduce.NumpyKernels}), so that {@code np.quantile(h, 0.25)} in an expression and a
  * {@code function: quantile} field give the same bits. Results are computed in the column's dtype
  * and returned widened to double (exactly, for float32); integer and bool inputs are converted to
- * float64 by the evaluator first, as numpy computes them in float64. Failures that numpy raises
- * on the data are {@link EvaluationException}s with numpy's message.
+ * float64 by the evaluator first, as numpy computes them in float64. Failures on the data (an
+ * empty quantile, weights summing to zero, collapsing histogram edges) are
+ * {@link EvaluationException}s.
  */
 interface NumpyFunctions {
 
