@@ -88,7 +88,7 @@ class KernelRoutesTest {
         String yaml = "data_source: {variables: {h: /h, w: /w}}\n"
                 + "aggregation:\n  variables:\n" + variables
                 + "output: {grid: {type: healpix, parent_order: 1, child_order: 3}}\n";
-        return ConfigAggregations.of(ConfigLoader.standard().parse(yaml, "routes.yaml"));
+        return ConfigAggregations.of(ConfigLoader.standard().parse(yaml, "routes.yaml")).fields();
     }
 
     @Test
