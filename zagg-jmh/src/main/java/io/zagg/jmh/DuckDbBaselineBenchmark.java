@@ -47,13 +47,7 @@ public class DuckDbBaselineBenchmark {
 
     /** A shard loaded into DuckDB; the Java columns are dropped once DuckDB has its copy. */
     @State(Scope.Benchmark)
-    public static class Loaded {
-        @Param({"1000000", "20000000"})
-        public int rows;
-
-        @Param({"4096", "65536", "1048576"})
-        public int cellsPerShard;
-
+    public static class Loaded extends ShardShape {
         @Param({"CLUSTERED", "RANDOM"})
         public RowOrder order;
 
@@ -64,7 +58,7 @@ public class DuckDbBaselineBenchmark {
 
         @Setup(Level.Trial)
         public void load() throws SQLException {
-            duckDb = DuckDbShard.load(ShardColumns.generate(rows, cellsPerShard, order), threads);
+            duckDb = DuckDbShard.load(generate(order), threads);
         }
 
         @TearDown(Level.Trial)
@@ -75,19 +69,13 @@ public class DuckDbBaselineBenchmark {
 
     /** Clustered columns and the per-cell arrays the Java loop fills. */
     @State(Scope.Benchmark)
-    public static class ClusteredRuns {
-        @Param({"1000000", "20000000"})
-        public int rows;
-
-        @Param({"4096", "65536", "1048576"})
-        public int cellsPerShard;
-
+    public static class ClusteredRuns extends ShardShape {
         ShardColumns columns;
         NaiveCellStats stats;
 
         @Setup(Level.Trial)
         public void makeColumns() {
-            columns = ShardColumns.generate(rows, cellsPerShard, RowOrder.CLUSTERED);
+            columns = generate(RowOrder.CLUSTERED);
             stats = new NaiveCellStats(cellsPerShard);
         }
     }
