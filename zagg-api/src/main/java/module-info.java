@@ -16,4 +16,9 @@ module io.zagg {
     exports io.zagg.grid;
 
     exports io.zagg.reduce to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
+    exports io.zagg.read to io.zagg.cli, io.zagg.plain, io.zagg.arrow;
+    exports io.zagg.store to io.zagg.cli;
+
+    uses io.zagg.spi.CarrierProvider;
+    uses io.zagg.spi.ReducerProvider;
 }

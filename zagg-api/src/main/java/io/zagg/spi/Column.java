@@ -11,7 +11,8 @@ package io.zagg.spi;
  * is ever copied into a Java array just to be reduced.
  *
  * <p>The accessors must not allocate. An accessor that does not apply to the column's
- * {@link #dtype()} throws {@link UnsupportedOperationException}.
+ * {@link #dtype()} throws {@link UnsupportedOperationException}; the defaults of
+ * {@link #getFloat} and {@link #getLong} do, so an implementation overrides only those that apply.
  */
 public interface Column {
 
@@ -23,12 +24,32 @@ public interface Column {
     /** Number of rows. */
     long rows();
 
-    /** A {@link DType#FLOAT32} element. */
-    float getFloat(long index);
+    /**
+     * A {@link DType#FLOAT32} element.
+     *
+     * @throws UnsupportedOperationException for any other dtype (this default)
+     */
+    default float getFloat(long index) {
+        throw Columns.notApplicable("getFloat", dtype());
+    }
 
     /** Any numeric element widened to double (exact for float32, float64 and |ints| ≤ 2^53). */
     double getDouble(long index);
 
-    /** An integer element sign- or zero-extended to long (UINT64: the raw bits). */
-    long getLong(long index);
+    /**
+     * An integer element sign- or zero-extended to long (UINT64: the raw bits).
+     *
+     * @throws UnsupportedOperationException for a floating dtype (this default)
+     */
+    default long getLong(long index) {
+        throw Columns.notApplicable("getLong", dtype());
+    }
+
+    /**
+     * Bytes of the values ({@code rows × width × element size}): the length of the column's
+     * little-endian encoding, whatever the carrier spends holding it.
+     */
+    default long valueBytes() {
+        return rows() * width() * dtype().byteSize();
+    }
 }

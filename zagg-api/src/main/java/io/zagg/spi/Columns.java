@@ -1,5 +1,7 @@
 package io.zagg.spi;
 
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.Objects;
 
 /**
@@ -61,5 +63,87 @@ public final class Columns {
     /** The Java array behind a column made here, or {@code null} for any other column. */
     public static Object arrayOf(Column column) {
         return column instanceof HeapColumn ? ((HeapColumn) column).array() : null;
+    }
+
+    /**
+     * Copies {@code count} elements (flat indices) between two columns of the same dtype through
+     * their accessors, keeping every value exactly (integers as raw bits, floats as floats).
+     * The slow path for columns that are not the copying carrier's own.
+     */
+    public static void copy(Column source, long sourceIndex, MutableColumn target, long targetIndex, long count) {
+        if (source.dtype() != target.dtype()) {
+            throw new IllegalArgumentException("cannot copy " + source.dtype().numpyName() + " elements into a "
+                    + target.dtype().numpyName() + " column");
+        }
+        switch (source.dtype()) {
+            case FLOAT32:
+                for (long i = 0; i < count; i++) {
+                    target.setFloat(targetIndex + i, source.getFloat(sourceIndex + i));
+                }
+                break;
+            case FLOAT64:
+                for (long i = 0; i < count; i++) {
+                    target.setDouble(targetIndex + i, source.getDouble(sourceIndex + i));
+                }
+                break;
+            default:
+                for (long i = 0; i < count; i++) {
+                    target.setLong(targetIndex + i, source.getLong(sourceIndex + i));
+                }
+        }
+    }
+
+    /**
+     * Writes elements {@code [from, from + count)} of a Java primitive array into {@code target}
+     * at its position as little-endian bytes, bit for bit (NaN payloads included), in one bulk
+     * pass, and advances the position. The target's own byte order is left alone.
+     */
+    public static void writeLittleEndian(Object array, int from, int count, ByteBuffer target) {
+        ByteBuffer le = target.slice().order(ByteOrder.LITTLE_ENDIAN);
+        int size;
+        if (array instanceof double[]) {
+            le.asDoubleBuffer().put((double[]) array, from, count);
+            size = 8;
+        } else if (array instanceof long[]) {
+            le.asLongBuffer().put((long[]) array, from, count);
+            size = 8;
+        } else if (array instanceof float[]) {
+            le.asFloatBuffer().put((float[]) array, from, count);
+            size = 4;
+        } else if (array instanceof int[]) {
+            le.asIntBuffer().put((int[]) array, from, count);
+            size = 4;
+        } else if (array instanceof short[]) {
+            le.asShortBuffer().put((short[]) array, from, count);
+            size = 2;
+        } else if (array instanceof byte[]) {
+            le.put((byte[]) array, from, count);
+            size = 1;
+        } else {
+            throw new IllegalArgumentException("not a Java primitive array of a column dtype: " + array.getClass().getSimpleName());
+        }
+        target.position(target.position() + count * size);
+    }
+
+    static UnsupportedOperationException notApplicable(String accessor, DType dtype) {
+        return new UnsupportedOperationException(accessor + " does not apply to a " + dtype.numpyName() + " column");
+    }
+
+    /** {@code "float32"} for a plain column, {@code "int8×5"} for one of width 5. */
+    public static String describe(Column column) {
+        return column.dtype().numpyName() + (column.width() == 1 ? "" : "×" + column.width());
+    }
+
+    /**
+     * A uint64's raw bits as the nearest double, rounded exactly as numpy's uint64 → float64
+     * cast (for words ≥ 2^63, which a signed conversion would make negative).
+     */
+    public static double unsignedToDouble(long bits) {
+        if (bits >= 0) {
+            return bits;
+        }
+        // halve with the lost bit kept as a sticky bit so the one rounding step is exact, then double
+        double d = (double) (bits >>> 1 | (bits & 1));
+        return d * 2.0;
     }
 }

@@ -36,25 +36,6 @@ abstract class HeapColumn implements MutableColumn {
         return rows;
     }
 
-    UnsupportedOperationException unsupported(String accessor) {
-        return new UnsupportedOperationException(accessor + " does not apply to a " + dtype.numpyName() + " column");
-    }
-
-    @Override
-    public float getFloat(long index) {
-        throw unsupported("getFloat");
-    }
-
-    @Override
-    public long getLong(long index) {
-        throw unsupported("getLong");
-    }
-
-    @Override
-    public void setFloat(long index, float value) {
-        throw unsupported("setFloat");
-    }
-
     static final class OfFloat extends HeapColumn {
         private final float[] a;
 
@@ -144,7 +125,7 @@ abstract class HeapColumn implements MutableColumn {
         @Override
         public double getDouble(long i) {
             long v = a[(int) i];
-            return dtype() == DType.UINT64 && v < 0 ? unsignedToDouble(v) : v;
+            return dtype() == DType.UINT64 && v < 0 ? Columns.unsignedToDouble(v) : v;
         }
 
         @Override
@@ -268,9 +249,4 @@ abstract class HeapColumn implements MutableColumn {
         }
     }
 
-    static double unsignedToDouble(long v) {
-        // exact rounding of the unsigned value, as numpy's uint64 -> float64 cast
-        double d = (double) (v >>> 1 | (v & 1));
-        return d * 2.0;
-    }
 }

@@ -8,7 +8,14 @@ package io.zagg.spi;
  */
 public interface MutableColumn extends Column {
 
-    void setFloat(long index, float value);
+    /**
+     * Stores a float in a {@link DType#FLOAT32} or {@link DType#FLOAT64} element.
+     *
+     * @throws UnsupportedOperationException for an integer dtype (this default)
+     */
+    default void setFloat(long index, float value) {
+        throw Columns.notApplicable("setFloat", dtype());
+    }
 
     void setDouble(long index, double value);
 

@@ -1,0 +1,132 @@
+package io.zagg.exec;
+
+import io.zagg.spi.Column;
+
+/**
+ * The grouping of a shard's rows by output cell: a stable sort permutation and, for every
+ * populated cell, its run of rows in sorted order.
+ *
+ * <p>The keys are each row's cell position inside the shard ({@code 0 ≤ key < cellsPerShard},
+ * i.e. the cell's NESTED id minus the shard's first cell). The sort is an LSD radix sort over
+ * just the key bits the shard needs (one pass for up to 2^16 cells per shard), so it is linear
+ * and <em>stable</em>: rows of a cell keep their read order (granule, beam, file order), which
+ * order-sensitive reductions (float32 sums, t-digests) depend on.
+ */
+public final class CellSort {
+
+    private static final int DIGIT_BITS = 16;
+
+    private final int[] permutation;
+    private final long[] cells;
+    private final long[] runStarts;
+
+    private CellSort(int[] permutation, long[] cells, long[] runStarts) {
+        this.permutation = permutation;
+        this.cells = cells;
+        this.runStarts = runStarts;
+    }
+
+    /**
+     * Groups the rows of {@code keys} (an integer column of cell positions) by cell.
+     *
+     * @throws IllegalArgumentException if a key lies outside {@code [0, cellsPerShard)}
+     */
+    public static CellSort of(Column keys, long cellsPerShard) {
+        long rows = keys.rows();
+        if (rows > Integer.MAX_VALUE - 8) {
+            throw new IllegalArgumentException("a shard of " + rows + " rows is more than one shard task can sort");
+        }
+        int n = (int) rows;
+        int bits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, cellsPerShard - 1)));
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            long k = keys.getLong(i);
+            if (k < 0 || k >= cellsPerShard) {
+                throw new IllegalArgumentException("row " + i + " has cell position " + k + ", outside [0, " + cellsPerShard + ")");
+            }
+            perm[i] = i;
+        }
+        int[] scratch = new int[n];
+        for (int shift = 0; shift < bits; shift += DIGIT_BITS) {
+            int digitBits = Math.min(DIGIT_BITS, bits - shift);
+            int[] counts = new int[(1 << digitBits) + 1];
+            long mask = (1L << digitBits) - 1;
+            for (int i = 0; i < n; i++) {
+                counts[(int) ((keys.getLong(perm[i]) >>> shift) & mask) + 1]++;
+            }
+            for (int d = 1; d < counts.length; d++) {
+                counts[d] += counts[d - 1];
+            }
+            for (int i = 0; i < n; i++) {
+                int row = perm[i];
+                scratch[counts[(int) ((keys.getLong(row) >>> shift) & mask)]++] = row;
+            }
+            int[] t = perm;
+            perm = scratch;
+            scratch = t;
+        }
+        int populated = 0;
+        long previous = -1;
+        for (int i = 0; i < n; i++) {
+            long k = keys.getLong(perm[i]);
+            if (k != previous) {
+                populated++;
+                previous = k;
+            }
+        }
+        long[] cells = new long[populated];
+        long[] starts = new long[populated + 1];
+        int c = -1;
+        previous = -1;
+        for (int i = 0; i < n; i++) {
+            long k = keys.getLong(perm[i]);
+            if (k != previous) {
+                cells[++c] = k;
+                starts[c] = i;
+                previous = k;
+            }
+        }
+        starts[populated] = n;
+        return new CellSort(perm, cells, starts);
+    }
+
+    /** Row {@code i} of the sorted order is row {@code permutation()[i]} of the input. Not copied: do not modify. */
+    public int[] permutation() {
+        return permutation;
+    }
+
+    /** Number of cells with at least one row. */
+    public int populatedCells() {
+        return cells.length;
+    }
+
+    /** The cell position of populated cell {@code i}, ascending in {@code i}. */
+    public long cell(int i) {
+        return cells[i];
+    }
+
+    /** First sorted row of populated cell {@code i}. */
+    public long start(int i) {
+        return runStarts[i];
+    }
+
+    /** One past the last sorted row of populated cell {@code i}. */
+    public long end(int i) {
+        return runStarts[i + 1];
+    }
+
+    /** Index of the first populated cell at or after cell position {@code cell} (binary search). */
+    public int firstAtOrAfter(long cell) {
+        int lo = 0;
+        int hi = cells.length;
+        while (lo < hi) {
+            int mid = (lo + hi) >>> 1;
+            if (cells[mid] < cell) {
+                lo = mid + 1;
+            } else {
+                hi = mid;
+            }
+        }
+        return lo;
+    }
+}

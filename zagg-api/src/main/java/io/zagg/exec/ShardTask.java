@@ -1,0 +1,380 @@
+package io.zagg.exec;
+
+import io.zagg.Aggregation;
+import io.zagg.Layout;
+import io.zagg.ReadError;
+import io.zagg.ShardReport;
+import io.zagg.ShardStatus;
+import io.zagg.grid.Healpix;
+import io.zagg.grid.HealpixGrid;
+import io.zagg.grid.MortonWord;
+import io.zagg.read.BeamRead;
+import io.zagg.read.DTypePromotion;
+import io.zagg.read.GranuleRead;
+import io.zagg.read.GranuleReader;
+import io.zagg.read.ReadFailure;
+import io.zagg.reduce.CellRuns;
+import io.zagg.reduce.RaggedBuilder;
+import io.zagg.reduce.ShardOutput;
+import io.zagg.reduce.ShardReduction;
+import io.zagg.spi.Batch;
+import io.zagg.spi.Carrier;
+import io.zagg.spi.CarrierContext;
+import io.zagg.spi.CarrierMemory;
+import io.zagg.spi.CarrierProvider;
+import io.zagg.spi.Column;
+import io.zagg.spi.Columns;
+import io.zagg.spi.DType;
+import io.zagg.spi.InputBatch;
+import io.zagg.spi.MemoryBudgetException;
+import io.zagg.spi.MutableColumn;
+import io.zagg.spi.ShardStage;
+import io.zagg.store.CsrBlock;
+import io.zagg.store.FieldSpec;
+import io.zagg.store.ShardWriter;
+import io.zagg.store.StoreWriter;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * One shard, end to end (architecture §3): read every granule's rows in the shard into the
+ * carrier, concatenate, hash each row to its cell, sort rows by cell, reduce every field per
+ * inner chunk, and write that chunk's objects. The only path there is: the local executor runs
+ * it on a thread pool, a distributed engine runs it as one task.
+ *
+ * <p>A granule or beam that fails is recorded in the report and the shard goes on; a shard
+ * whose rows all fall away is {@link ShardStatus#EMPTY}; anything else that fails makes it
+ * {@link ShardStatus#FAILED} without touching other shards. Not thread-safe (it reuses its
+ * reduction buffers): one task per worker thread.
+ */
+final class ShardTask {
+
+    static final String LATITUDE = Layout.LATITUDE;
+    static final String LONGITUDE = Layout.LONGITUDE;
+    private static final String CELL_KEY = "zagg_cell_key";
+    private static final int HASH_BLOCK = 8192;
+
+    private final GranuleReader reader;
+    private final HealpixGrid grid;
+    private final List<Aggregation> fields;
+    private final ShardReduction reduction;
+    private final CarrierProvider carrier;
+    private final Set<String> neededColumns;
+
+    ShardTask(GranuleReader reader, HealpixGrid grid, List<Aggregation> fields, CarrierProvider carrier) {
+        this.reader = reader;
+        this.grid = grid;
+        this.fields = List.copyOf(fields);
+        this.reduction = new ShardReduction(fields);
+        this.carrier = carrier;
+        this.neededColumns = new LinkedHashSet<>();
+        for (Aggregation a : fields) {
+            neededColumns.addAll(a.sources());
+        }
+    }
+
+    /** The columns a layout's reads provide, in the reader's order: variables, broadcast segment variables, coordinates. */
+    static List<String> columnsOf(Layout layout) {
+        List<String> columns = new ArrayList<>(layout.variables().keySet());
+        for (Layout.Level level : layout.levels().values()) {
+            columns.addAll(level.variables().keySet());
+        }
+        columns.add(LATITUDE);
+        columns.add(LONGITUDE);
+        return columns;
+    }
+
+    /**
+     * Processes shard {@code shardWord} (its morton word at the shard order) from
+     * {@code granules}, in this order, writing through {@code store}, with at most
+     * {@code memoryBudget} bytes in the carrier.
+     *
+     * @throws MemoryBudgetException when the shard needs more than {@code memoryBudget}
+     */
+    ShardReport run(long shardWord, List<Path> granules, StoreWriter store, long memoryBudget) {
+        return run(shardWord, granules.size(), (shardNested, report) -> readGranules(shardNested, granules, report), store,
+                memoryBudget);
+    }
+
+    /** Processes a shard from rows already decoded, one entry per beam in read order (other sources, tests). */
+    ShardReport runDecoded(long shardWord, List<BeamInput> beams, StoreWriter store, long memoryBudget) {
+        return run(shardWord, 0, (shardNested, report) -> new ArrayList<>(beams), store, memoryBudget);
+    }
+
+    /** Where a shard's decoded rows come from. */
+    @FunctionalInterface
+    private interface Source {
+        List<BeamInput> read(long shardNested, ShardReport.Builder report);
+    }
+
+    private ShardReport run(long shardWord, int granuleCount, Source source, StoreWriter store, long memoryBudget) {
+        long started = System.nanoTime();
+        ShardReport.Builder report = ShardReport.builder(shardWord).granuleCount(granuleCount);
+        Phases phases = new Phases();
+        try (Carrier c = carrier.create(new CarrierContext(memoryBudget, 1, MortonWord.toString(shardWord)))) {
+            try {
+                process(shardWord, source, store, c, report, phases);
+            } finally {
+                CarrierMemory memory = c.memory();
+                report.decodedInputBytes(memory.inputBytes()).peakCarrierBytes(memory.peakBytes());
+            }
+        } catch (MemoryBudgetException e) {
+            throw e; // the executor retries the shard alone with the whole budget
+        } catch (IOException | RuntimeException e) {
+            report.status(ShardStatus.FAILED).error(describe(e));
+        }
+        return report.phases(phases.seconds()).durationSeconds((System.nanoTime() - started) / 1e9).build();
+    }
+
+    private void process(long shardWord, Source source, StoreWriter store, Carrier c, ShardReport.Builder report,
+            Phases phases) throws IOException {
+        if (MortonWord.order(shardWord) != grid.shardOrder()) {
+            throw new IllegalArgumentException("shard key " + MortonWord.toString(shardWord) + " is at order "
+                    + MortonWord.order(shardWord) + ", the grid's shards at order " + grid.shardOrder());
+        }
+        long shardNested = MortonWord.toNested(shardWord);
+        c.enter(ShardStage.READ);
+        List<Batch> batches = load(source.read(shardNested, report), c);
+        phases.read();
+        if (batches.isEmpty()) {
+            report.status(ShardStatus.EMPTY);
+            return;
+        }
+        c.enter(ShardStage.CONCAT);
+        Batch rows = c.concat(batches);
+        report.totalObs(rows.rows());
+
+        c.enter(ShardStage.INDEX);
+        CellSort sort = CellSort.of(cellKeys(rows, shardNested), grid.cellsPerShard());
+        rows.release(CELL_KEY);
+        c.enter(ShardStage.SORT);
+        rows.gather(Columns.wrap(sort.permutation(), DType.INT32, 1));
+        phases.index();
+
+        report.cellsWithData(sort.populatedCells());
+        try (ShardWriter writer = store.shard(shardNested)) {
+            reduceAndWrite(rows, sort, shardNested, c, writer, phases);
+            writer.commit();
+        }
+        phases.write();
+        report.status(ShardStatus.OK);
+    }
+
+    /** Reads every granule's rows in the shard, one entry per beam; failures go to the report. */
+    private List<BeamInput> readGranules(long shardNested, List<Path> granules, ShardReport.Builder report) {
+        HealpixSelector selector = new HealpixSelector(grid.shardOrder(), shardNested);
+        List<BeamInput> reads = new ArrayList<>();
+        int files = 0;
+        long invalid = 0;
+        for (Path granule : granules) {
+            GranuleRead read = reader.read(granule, selector);
+            String name = granule.getFileName().toString();
+            if (read.failure().isPresent()) {
+                report.addReadError(new ReadError(name, "", read.failure().get().message()));
+                continue;
+            }
+            files++;
+            for (BeamRead beam : read.beams()) {
+                invalid += beam.invalidCoordinates();
+                if (beam.status() == BeamRead.Status.FAILED) {
+                    ReadFailure f = beam.failure().orElseThrow();
+                    report.addReadError(new ReadError(name, beam.beam(), f.message()));
+                } else if (beam.status() == BeamRead.Status.READ) {
+                    reads.add(new BeamInput(name, beam.beam(), beam.columns(), beam.sources()));
+                }
+            }
+        }
+        report.filesProcessed(files).invalidCoordinates(invalid);
+        return reads;
+    }
+
+    /**
+     * Hands the beams' rows to the carrier, one batch per beam. Columns whose dtype differs
+     * between beams are widened to their common dtype first (the one promotion rule of
+     * {@link DTypePromotion}, the same for every carrier); a dtype pair with no safe common type
+     * fails the shard with a message naming the granule and dataset.
+     */
+    private static List<Batch> load(List<BeamInput> reads, Carrier c) {
+        Map<String, DType> dtypes = new LinkedHashMap<>();
+        for (BeamInput beam : reads) {
+            for (Map.Entry<String, Column> column : beam.columns().entrySet()) {
+                DType next = column.getValue().dtype();
+                DType before = dtypes.get(column.getKey());
+                dtypes.put(column.getKey(), before == null ? next
+                        : DTypePromotion.promote(before, next, beam.granule(), beam.sources().getOrDefault(column.getKey(), column.getKey())));
+            }
+        }
+        List<Batch> batches = new ArrayList<>();
+        for (int i = 0; i < reads.size(); i++) {
+            BeamInput beam = reads.get(i);
+            reads.set(i, null); // the carrier owns the rows from here
+            InputBatch.Builder input = InputBatch.builder(beam.granule() + " " + beam.beam());
+            for (Map.Entry<String, Column> column : beam.columns().entrySet()) {
+                input.column(column.getKey(), DTypePromotion.widen(column.getValue(), dtypes.get(column.getKey())));
+            }
+            batches.add(c.load(input.build()));
+        }
+        return batches;
+    }
+
+    /**
+     * One beam's rows in the shard, before the carrier takes them.
+     *
+     * @param sources column name → the dataset it was read from (for messages)
+     */
+    record BeamInput(String granule, String beam, Map<String, Column> columns, Map<String, String> sources) {
+    }
+
+    /**
+     * Adds each row's cell position in the shard as a column, then releases the coordinates no
+     * field reads: from here on the cell keys stand for them (zagg #130's lifetime lesson).
+     */
+    private MutableColumn cellKeys(Batch rows, long shardNested) {
+        Column lat = rows.column(LATITUDE);
+        Column lon = rows.column(LONGITUDE);
+        MutableColumn keys = rows.add(CELL_KEY, DType.INT64, 1);
+        int shift = 2 * (Healpix.MAX_ORDER - grid.cellOrder());
+        long firstCell = shardNested * grid.cellsPerShard();
+        double[] la = new double[HASH_BLOCK];
+        double[] lo = new double[HASH_BLOCK];
+        long[] leaves = new long[HASH_BLOCK];
+        for (long from = 0; from < rows.rows(); from += HASH_BLOCK) {
+            int n = (int) Math.min(HASH_BLOCK, rows.rows() - from);
+            for (int i = 0; i < n; i++) {
+                la[i] = lat.getDouble(from + i);
+                lo[i] = lon.getDouble(from + i);
+            }
+            if (Healpix.nested(Healpix.MAX_ORDER, la, lo, leaves, n) != 0) {
+                throw new IllegalStateException("a row with invalid coordinates reached the index stage");
+            }
+            for (int i = 0; i < n; i++) {
+                keys.setLong(from + i, (leaves[i] >>> shift) - firstCell);
+            }
+        }
+        for (String coordinate : List.of(LATITUDE, LONGITUDE)) {
+            if (!neededColumns.contains(coordinate)) {
+                rows.release(coordinate);
+            }
+        }
+        return keys;
+    }
+
+    private void reduceAndWrite(Batch rows, CellSort sort, long shardNested, Carrier c, ShardWriter writer, Phases phases)
+            throws IOException {
+        Map<String, Column> columns = new LinkedHashMap<>();
+        for (String name : rows.names()) {
+            columns.put(name, rows.column(name));
+        }
+        long k = grid.chunksPerShard();
+        int cellsPerChunk = Math.toIntExact(grid.cellsPerChunk());
+        for (long chunk = 0; chunk < k; chunk++) {
+            long chunkNested = shardNested * k + chunk;
+            long firstCell = chunk * cellsPerChunk;
+            int from = sort.firstAtOrAfter(firstCell);
+            int to = sort.firstAtOrAfter(firstCell + cellsPerChunk);
+            long[] starts = new long[to - from + 1];
+            int[] cells = new int[to - from];
+            for (int r = from; r < to; r++) {
+                starts[r - from] = sort.start(r);
+                cells[r - from] = (int) (sort.cell(r) - firstCell);
+            }
+            starts[to - from] = to > from ? sort.end(to - 1) : 0;
+            c.enter(ShardStage.REDUCE);
+            try (Batch out = c.newBatch(cellsPerChunk)) {
+                Map<String, MutableColumn> dense = new LinkedHashMap<>();
+                Map<String, RaggedBuilder> ragged = new LinkedHashMap<>();
+                for (Aggregation a : fields) {
+                    if (a.kind() == Aggregation.Kind.RAGGED) {
+                        ragged.put(a.name(), new RaggedBuilder(a.name(), a.dtype(), a.width()));
+                    } else {
+                        dense.put(a.name(), out.add(a.name(), a.dtype(), a.width()));
+                    }
+                }
+                reduction.reduce(columns, new CellRuns(starts, cells, cellsPerChunk), new ShardOutput(dense, ragged));
+                writeCoordinates(out, chunkNested * cellsPerChunk, cellsPerChunk);
+                phases.aggregate();
+                c.enter(ShardStage.ENCODE);
+                for (String name : out.names()) {
+                    writer.writeChunk(name, chunkNested, out.encode(name, 0, cellsPerChunk));
+                }
+                for (Aggregation a : fields) {
+                    if (a.kind() == Aggregation.Kind.RAGGED) {
+                        writer.writeCsr(a.name(), chunkNested, csr(ragged.get(a.name()), a.shape()));
+                    }
+                }
+                phases.write();
+            }
+        }
+    }
+
+    private void writeCoordinates(Batch out, long firstCell, int cells) {
+        MutableColumn ids = out.add(FieldSpec.CELL_IDS, DType.UINT64, 1);
+        MutableColumn morton = out.add(FieldSpec.MORTON, DType.UINT64, 1);
+        for (int i = 0; i < cells; i++) {
+            long nested = firstCell + i;
+            ids.setLong(i, nested);
+            morton.setLong(i, MortonWord.fromNested(nested, grid.cellOrder()));
+        }
+    }
+
+    private static CsrBlock csr(RaggedBuilder r, List<Integer> innerShape) {
+        long[] cellIds = new long[r.populated()];
+        for (int i = 0; i < cellIds.length; i++) {
+            cellIds[i] = r.cell(i);
+        }
+        int elements = Math.toIntExact(r.rows() * r.width());
+        ByteBuffer values = ByteBuffer.allocate(elements * r.dtype().byteSize());
+        Columns.writeLittleEndian(Columns.arrayOf(r.values()), 0, elements, values);
+        values.flip();
+        int[] inner = innerShape.stream().mapToInt(Integer::intValue).toArray();
+        return CsrBlock.of(r.dtype(), inner, values, r.offsets(), cellIds);
+    }
+
+    private static String describe(Throwable e) {
+        String message = e.getMessage();
+        return message == null ? e.getClass().getSimpleName() : message;
+    }
+
+    /** Splits a shard's wall time into its phases as it goes. */
+    private static final class Phases {
+        private long mark = System.nanoTime();
+        private long read;
+        private long index;
+        private long aggregate;
+        private long write;
+
+        private long lap() {
+            long now = System.nanoTime();
+            long d = now - mark;
+            mark = now;
+            return d;
+        }
+
+        void read() {
+            read += lap();
+        }
+
+        void index() {
+            index += lap();
+        }
+
+        void aggregate() {
+            aggregate += lap();
+        }
+
+        void write() {
+            write += lap();
+        }
+
+        ShardReport.PhaseSeconds seconds() {
+            return new ShardReport.PhaseSeconds(read / 1e9, index / 1e9, aggregate / 1e9, write / 1e9);
+        }
+    }
+}

@@ -1,0 +1,117 @@
+package io.zagg.read;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.Executor;
+
+/**
+ * How a {@link GranuleReader} reads: its worker budget for decompressing chunks, whether it
+ * ignores the layout's read plan (the exact read), whether it drops rows holding a variable's
+ * {@code _FillValue}, and the compiler for expression filters.
+ */
+public final class ReadOptions {
+
+    private final int parallelism;
+    private final Executor executor;
+    private final boolean exactRead;
+    private final boolean dropFillValues;
+    private final ExpressionCompiler expressions;
+
+    private ReadOptions(Builder b) {
+        this.parallelism = b.parallelism;
+        this.executor = b.executor;
+        this.exactRead = b.exactRead;
+        this.dropFillValues = b.dropFillValues;
+        this.expressions = b.expressions;
+    }
+
+    /** One thread (the caller's), the read plan honoured, fill values kept, no expressions. */
+    public static ReadOptions defaults() {
+        return builder().build();
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Threads that may decompress chunks at once, the caller's included. */
+    public int parallelism() {
+        return parallelism;
+    }
+
+    /** Where helper tasks run when {@link #parallelism()} is above 1. */
+    public Optional<Executor> executor() {
+        return Optional.ofNullable(executor);
+    }
+
+    /** True: every beam is read in full, whatever the layout's read plan says. */
+    public boolean exactRead() {
+        return exactRead;
+    }
+
+    /** True: a row is dropped when a variable (or broadcast variable) equals its dataset's {@code _FillValue}. */
+    public boolean dropFillValues() {
+        return dropFillValues;
+    }
+
+    public Optional<ExpressionCompiler> expressions() {
+        return Optional.ofNullable(expressions);
+    }
+
+    @Override
+    public String toString() {
+        return "ReadOptions{parallelism=" + parallelism + (exactRead ? ", exactRead" : "") + (dropFillValues ? ", dropFillValues" : "")
+                + (expressions != null ? ", expressions" : "") + "}";
+    }
+
+    public static final class Builder {
+        private int parallelism = 1;
+        private Executor executor;
+        private boolean exactRead;
+        private boolean dropFillValues;
+        private ExpressionCompiler expressions;
+
+        private Builder() {
+        }
+
+        /**
+         * Decompresses up to {@code parallelism} chunks at once: the calling thread plus
+         * {@code parallelism - 1} helper tasks on {@code executor}. Helpers that the executor
+         * cannot start in time leave their work to the caller, so a busy (or shared) pool
+         * slows a read down but never deadlocks it.
+         */
+        public Builder parallelism(int parallelism, Executor executor) {
+            if (parallelism < 1) {
+                throw new IllegalArgumentException("parallelism " + parallelism + " must be at least 1");
+            }
+            if (parallelism > 1) {
+                Objects.requireNonNull(executor, "parallelism " + parallelism + " needs an executor for its helper tasks");
+            }
+            this.parallelism = parallelism;
+            this.executor = executor;
+            return this;
+        }
+
+        /** Ignore the layout's read plan and read every beam in full. */
+        public Builder exactRead(boolean exactRead) {
+            this.exactRead = exactRead;
+            return this;
+        }
+
+        /** Drop rows whose variable equals its {@code _FillValue} attribute (zagg keeps them: default false). */
+        public Builder dropFillValues(boolean drop) {
+            this.dropFillValues = drop;
+            return this;
+        }
+
+        /** The compiler of the layout's expression filters (required when it has any). */
+        public Builder expressions(ExpressionCompiler compiler) {
+            this.expressions = Objects.requireNonNull(compiler, "compiler");
+            return this;
+        }
+
+        public ReadOptions build() {
+            return new ReadOptions(this);
+        }
+    }
+}

@@ -1,0 +1,19 @@
+package io.zagg.read;
+
+/**
+ * The shard test of one read: which points belong to the shard being processed. The grid
+ * supplies it (HEALPix: {@code shard_of(assign(lat, lon)) == shard}); the reader applies the
+ * same test to photons and, for the read plan, to each segment's reference photon.
+ *
+ * <p>The reader only ever passes valid coordinates (finite, {@code |lat| <= 90}, finite
+ * longitude); it counts and drops the invalid ones itself, so a selector never sees NaN.
+ */
+@FunctionalInterface
+public interface ShardSelector {
+
+    /**
+     * Sets {@code selected[i]} for each point {@code (lat[i], lon[i])} (degrees) that belongs to
+     * the shard. The three arrays have the same length; {@code selected} arrives all false.
+     */
+    void select(double[] lat, double[] lon, boolean[] selected);
+}
