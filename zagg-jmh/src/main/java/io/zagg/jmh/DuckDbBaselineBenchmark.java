@@ -1,7 +1,20 @@
 package io.zagg.jmh;
 
+import static io.zagg.Aggregations.count;
+import static io.zagg.Aggregations.max;
+import static io.zagg.Aggregations.mean;
+import static io.zagg.Aggregations.min;
+import static io.zagg.Aggregations.var;
+
 import io.zagg.jmh.ShardColumns.RowOrder;
+import io.zagg.reduce.CellRuns;
+import io.zagg.reduce.ShardOutput;
+import io.zagg.reduce.ShardReduction;
+import io.zagg.spi.Column;
+import io.zagg.spi.Columns;
 import java.sql.SQLException;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
@@ -20,7 +33,8 @@ import org.openjdk.jmh.infra.Blackhole;
 
 /**
  * Baseline: how fast DuckDB, in process, computes the per-cell count, min, max, mean and
- * population variance of a shard's heights, next to a plain Java loop computing the same.
+ * population variance of a shard's heights, next to zagg's reduce stage and a plain Java loop
+ * computing the same.
  *
  * <p>The {@link ShardColumns} are appended to an in-memory DuckDB table once per trial, in
  * {@code @Setup}; the benchmarks time only the query. {@code duckDbFetched} runs
@@ -30,9 +44,12 @@ import org.openjdk.jmh.infra.Blackhole;
  * fetching the per-cell rows. {@code threads} is DuckDB's {@code SET threads}: 1 for a per-core
  * comparison.
  *
- * <p>{@code naiveJavaRuns} is {@link NaiveCellStats}: one pass over each clustered run with
- * sequential float32 sums. It is a point of comparison, not zagg's numpy-exact kernel, and it
- * has no random-order variant (random rows have no runs). Every benchmark also reports
+ * <p>{@code zaggMoments} is zagg's reduce stage ({@link ShardReduction} of count, min, max, mean
+ * and var: numpy-exact float32, pairwise sums) over the clustered runs, writing into reused
+ * per-cell outputs. {@code naiveJavaRuns} is {@link NaiveCellStats}: one pass over each clustered
+ * run with sequential float32 sums, the plain-Java point of comparison. Neither has a
+ * random-order variant: random rows must first be sorted by cell, which the carrier benchmarks
+ * measure. Every benchmark also reports
  * {@code :rows} and {@code :bytes} per second (input rows and the 8 bytes each occupies), to
  * read against {@link BandwidthControlBenchmark}.
  *
@@ -67,16 +84,24 @@ public class DuckDbBaselineBenchmark {
         }
     }
 
-    /** Clustered columns and the per-cell arrays the Java loop fills. */
+    /** Clustered columns, their runs, and the per-cell outputs the Java benchmarks fill. */
     @State(Scope.Benchmark)
     public static class ClusteredRuns extends ShardShape {
         ShardColumns columns;
         NaiveCellStats stats;
+        Map<String, Column> heights;
+        CellRuns runs;
+        ShardReduction moments;
+        ShardOutput momentsOut;
 
         @Setup(Level.Trial)
         public void makeColumns() {
             columns = generate(RowOrder.CLUSTERED);
             stats = new NaiveCellStats(cellsPerShard);
+            heights = Map.of("h", Columns.of(columns.h()));
+            runs = columns.cellRuns();
+            moments = new ShardReduction(List.of(count(), min("h"), max("h"), mean("h"), var("h")));
+            momentsOut = ShardOutput.allocate(moments.fields(), cellsPerShard);
         }
     }
 
@@ -90,24 +115,31 @@ public class DuckDbBaselineBenchmark {
             bh.consume(mean);
             bh.consume(variance);
         });
-        count(counters, shard.rows);
+        countRows(counters, shard.rows);
     }
 
     @Benchmark
     public double duckDbFolded(Loaded shard, RowCounters counters) throws SQLException {
         double folded = shard.duckDb.perCellStatisticsFolded();
-        count(counters, shard.rows);
+        countRows(counters, shard.rows);
         return folded;
+    }
+
+    @Benchmark
+    public ShardOutput zaggMoments(ClusteredRuns shard, RowCounters counters) {
+        shard.moments.reduce(shard.heights, shard.runs, shard.momentsOut);
+        countRows(counters, shard.rows);
+        return shard.momentsOut;
     }
 
     @Benchmark
     public NaiveCellStats naiveJavaRuns(ClusteredRuns shard, RowCounters counters) {
         NaiveCellStats stats = shard.stats.overRuns(shard.columns.h(), shard.columns.cellStarts());
-        count(counters, shard.rows);
+        countRows(counters, shard.rows);
         return stats;
     }
 
-    private static void count(RowCounters counters, int rows) {
+    private static void countRows(RowCounters counters, int rows) {
         counters.rows += rows;
         counters.bytes += (long) rows * ShardColumns.BYTES_PER_ROW;
     }

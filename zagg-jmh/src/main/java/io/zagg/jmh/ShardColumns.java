@@ -1,5 +1,6 @@
 package io.zagg.jmh;
 
+import io.zagg.reduce.CellRuns;
 import java.util.SplittableRandom;
 
 /**
@@ -145,5 +146,30 @@ public final class ShardColumns {
             throw new IllegalStateException("rows in " + order + " order have no per-cell runs; generate them CLUSTERED");
         }
         return cellStarts;
+    }
+
+    /**
+     * The clustered rows as zagg's reduce stage takes them: one run per non-empty cell, in cell
+     * order, over all {@code cellsPerShard} output rows.
+     *
+     * @throws IllegalStateException for {@link RowOrder#RANDOM} rows, which have no runs
+     */
+    public CellRuns cellRuns() {
+        int[] starts = cellStarts();
+        int runs = 0;
+        for (int c = 0; c < cellsPerShard; c++) {
+            runs += starts[c + 1] > starts[c] ? 1 : 0;
+        }
+        long[] runStarts = new long[runs + 1];
+        int[] runCells = new int[runs];
+        int k = 0;
+        for (int c = 0; c < cellsPerShard; c++) {
+            if (starts[c + 1] > starts[c]) {
+                runStarts[k] = starts[c];
+                runCells[k++] = c;
+            }
+        }
+        runStarts[runs] = rows();
+        return new CellRuns(runStarts, runCells, cellsPerShard);
     }
 }

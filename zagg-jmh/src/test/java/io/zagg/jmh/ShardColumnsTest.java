@@ -8,6 +8,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 
 import io.zagg.jmh.ShardColumns.RowOrder;
+import io.zagg.reduce.CellRuns;
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
 
@@ -36,6 +37,24 @@ class ShardColumnsTest {
                 }
             }
         });
+    }
+
+    @Test
+    void cellRunsCoverTheNonEmptyCellsInOrder() {
+        ShardColumns shard = ShardColumns.generate(1_000, 1_000, RowOrder.CLUSTERED);
+        CellRuns runs = shard.cellRuns();
+        assertEquals(1_000, runs.cellCount());
+        int nonEmpty = 0;
+        for (int c = 0; c < 1_000; c++) {
+            nonEmpty += shard.cellStarts()[c + 1] > shard.cellStarts()[c] ? 1 : 0;
+        }
+        assertEquals(nonEmpty, runs.runs());
+        assertTrue(nonEmpty < 1_000, "some cells should be empty");
+        for (int k = 0; k < runs.runs(); k++) {
+            int c = runs.cell(k);
+            assertEquals(shard.cellStarts()[c], runs.start(k), "start of run " + k);
+            assertEquals(shard.cellStarts()[c + 1], runs.end(k), "end of run " + k);
+        }
     }
 
     @Test
