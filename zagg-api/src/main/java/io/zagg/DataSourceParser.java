@@ -5,6 +5,7 @@ import io.zagg.Layout.Level;
 import io.zagg.Layout.Link;
 import io.zagg.Layout.Op;
 import io.zagg.Layout.ReadPlan;
+import io.zagg.config.PyRepr;
 import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -64,7 +65,7 @@ final class DataSourceParser {
             Set<String> unknown = unknownKeys(q, List.of("dataset", "value"));
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("data_source.quality_filter only honors ['dataset', 'value'] (got extra keys "
-                        + PyRepr.of(new ArrayList<>(unknown)) + "); use the structured 'filters:' list to set 'op', 'column', 'keep', etc.");
+                        + PyRepr.repr(new ArrayList<>(unknown)) + "); use the structured 'filters:' list to set 'op', 'column', 'keep', etc.");
             }
         }
         Object raw = ds.get("filters");
@@ -120,17 +121,17 @@ final class DataSourceParser {
             List<String> allowed = new ArrayList<>();
             Arrays.stream(Op.values()).forEach(o -> allowed.add(o.yamlName()));
             allowed.sort(null);
-            throw new IllegalArgumentException(at + ": unknown op " + PyRepr.of(opName) + " (allowed: " + PyRepr.of(allowed) + ")");
+            throw new IllegalArgumentException(at + ": unknown op " + PyRepr.repr(opName) + " (allowed: " + PyRepr.repr(allowed) + ")");
         }
         Object col = f.get("column");
         if (col != null && !(col instanceof Integer || col instanceof Long)) {
-            throw new IllegalArgumentException(at + ": 'column' must be an integer index (got " + PyRepr.of(col) + ")");
+            throw new IllegalArgumentException(at + ": 'column' must be an integer index (got " + PyRepr.repr(col) + ")");
         }
         String dataset = string(f.get("dataset"), at + ": 'dataset'");
         Filter filter;
         if (op.isSetOp()) {
             if (!(f.get("values") instanceof List)) {
-                throw new IllegalArgumentException(at + ": op " + PyRepr.of(opName) + " requires a 'values' list");
+                throw new IllegalArgumentException(at + ": op " + PyRepr.repr(opName) + " requires a 'values' list");
             }
             List<Number> values = new ArrayList<>();
             for (Object v : (List<?>) f.get("values")) {
@@ -139,7 +140,7 @@ final class DataSourceParser {
             filter = Filter.ofSet(dataset, op, values);
         } else {
             if (!f.containsKey("value")) {
-                throw new IllegalArgumentException(at + ": op " + PyRepr.of(opName) + " requires a scalar 'value'");
+                throw new IllegalArgumentException(at + ": op " + PyRepr.repr(opName) + " requires a scalar 'value'");
             }
             filter = Filter.of(dataset, op, number(f.get("value"), at + ": 'value'"));
         }
@@ -151,7 +152,7 @@ final class DataSourceParser {
         }
         Object keep = f.containsKey("keep") ? f.get("keep") : Boolean.TRUE;
         if (!(keep instanceof Boolean)) {
-            throw new IllegalArgumentException(at + ": 'keep' must be true or false (got " + PyRepr.of(keep) + ")");
+            throw new IllegalArgumentException(at + ": 'keep' must be true or false (got " + PyRepr.repr(keep) + ")");
         }
         return (Boolean) keep ? filter : filter.drop();
     }
@@ -195,7 +196,7 @@ final class DataSourceParser {
                     string(c.get("longitude"), "levels." + name + ".coordinates.longitude"));
         } else if (coords != null && !(coords instanceof List)) {
             throw new IllegalArgumentException("levels." + name + ".coordinates must be a {latitude, longitude} mapping or a list (got "
-                    + PyRepr.of(coords) + ")");
+                    + PyRepr.repr(coords) + ")");
         }
         Object vars = lvl.get("variables");
         if (vars instanceof Map) {
@@ -205,7 +206,7 @@ final class DataSourceParser {
             }
         } else if (vars != null && !(vars instanceof List)) {
             throw new IllegalArgumentException("levels." + name + ".variables must be a {name: path} mapping or a list (got "
-                    + PyRepr.of(vars) + ")");
+                    + PyRepr.repr(vars) + ")");
         }
         return level;
     }
@@ -222,12 +223,12 @@ final class DataSourceParser {
         }
         Set<String> unknown = unknownKeys(link, LINK_KEYS);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException("levels." + name + ".link: unknown fields " + PyRepr.of(new ArrayList<>(unknown))
+            throw new IllegalArgumentException("levels." + name + ".link: unknown fields " + PyRepr.repr(new ArrayList<>(unknown))
                     + " (allowed: to, index_beg, count, index_base, reference_index)");
         }
         Object base = link.containsKey("index_base") ? link.get("index_base") : 0;
         if (!(base instanceof Integer) || (Integer) base < 0) {
-            throw new IllegalArgumentException("levels." + name + ".link.index_base must be a non-negative int (got " + PyRepr.of(base) + ")");
+            throw new IllegalArgumentException("levels." + name + ".link.index_base must be a non-negative int (got " + PyRepr.repr(base) + ")");
         }
         if (link.get("reference_index") != null) {
             throw new IllegalArgumentException("levels." + name + ".link.reference_index is reserved and must be null/omitted "
@@ -251,7 +252,7 @@ final class DataSourceParser {
         if (rp.containsKey("pad")) {
             Object pad = rp.get("pad");
             if (!(pad instanceof Integer)) {
-                throw new IllegalArgumentException("data_source.read_plan.pad must be a non-negative int (got " + PyRepr.of(pad) + ")");
+                throw new IllegalArgumentException("data_source.read_plan.pad must be a non-negative int (got " + PyRepr.repr(pad) + ")");
             }
             plan = plan.pad((Integer) pad);
         }
@@ -269,19 +270,19 @@ final class DataSourceParser {
             BigInteger big = (BigInteger) v;
             return big.bitLength() < 64 ? (Number) big.longValue() : (Number) big.doubleValue();
         }
-        throw new IllegalArgumentException(what + " must be numeric (got " + PyRepr.of(v) + ")");
+        throw new IllegalArgumentException(what + " must be numeric (got " + PyRepr.repr(v) + ")");
     }
 
     private static String string(Object v, String what) {
         if (!(v instanceof String) || ((String) v).isBlank()) {
-            throw new IllegalArgumentException(what + " must be a non-empty string (got " + PyRepr.of(v) + ")");
+            throw new IllegalArgumentException(what + " must be a non-empty string (got " + PyRepr.repr(v) + ")");
         }
         return (String) v;
     }
 
     private static List<String> stringList(Object v, String what) {
         if (!(v instanceof List) || ((List<?>) v).isEmpty()) {
-            throw new IllegalArgumentException(what + " must be a non-empty list of beam names (got " + PyRepr.of(v) + ")");
+            throw new IllegalArgumentException(what + " must be a non-empty list of beam names (got " + PyRepr.repr(v) + ")");
         }
         List<String> out = new ArrayList<>();
         for (Object o : (List<?>) v) {
@@ -292,7 +293,7 @@ final class DataSourceParser {
 
     private static Map<?, ?> mapping(Object v, String what) {
         if (!(v instanceof Map)) {
-            throw new IllegalArgumentException(what + " must be a mapping (got " + PyRepr.of(v) + ")");
+            throw new IllegalArgumentException(what + " must be a mapping (got " + PyRepr.repr(v) + ")");
         }
         return (Map<?, ?>) v;
     }
@@ -310,8 +311,8 @@ final class DataSourceParser {
     private static void rejectUnknown(Map<?, ?> m, List<String> allowed, String what) {
         Set<String> unknown = unknownKeys(m, allowed);
         if (!unknown.isEmpty()) {
-            throw new IllegalArgumentException(what + ": unknown keys " + PyRepr.of(new ArrayList<>(unknown)) + " (allowed: "
-                    + PyRepr.of(allowed) + ")");
+            throw new IllegalArgumentException(what + ": unknown keys " + PyRepr.repr(new ArrayList<>(unknown)) + " (allowed: "
+                    + PyRepr.repr(allowed) + ")");
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.zagg.config;
 
-import io.zagg.reduce.NumpySum;
 import io.zagg.spi.Column;
 import io.zagg.spi.DType;
 import java.util.ArrayList;
@@ -66,11 +65,11 @@ final class Functions {
             String name = "np." + d.getKey();
             put(np, d.getKey(), one, (a, n) -> Arith.cast(numeric(name, a[0]), d.getValue()));
         }
-        put(np, "sum", array, (a, n) -> sum(asArray("np.sum", a[0])));
-        put(np, "min", array, (a, n) -> extreme(asArray("np.min", a[0]), false));
-        put(np, "amin", array, (a, n) -> extreme(asArray("np.amin", a[0]), false));
-        put(np, "max", array, (a, n) -> extreme(asArray("np.max", a[0]), true));
-        put(np, "amax", array, (a, n) -> extreme(asArray("np.amax", a[0]), true));
+        put(np, "sum", array, (a, n) -> sum(asArray("np.sum", a[0]), n));
+        put(np, "min", array, (a, n) -> extreme(asArray("np.min", a[0]), false, n));
+        put(np, "amin", array, (a, n) -> extreme(asArray("np.amin", a[0]), false, n));
+        put(np, "max", array, (a, n) -> extreme(asArray("np.max", a[0]), true, n));
+        put(np, "amax", array, (a, n) -> extreme(asArray("np.amax", a[0]), true, n));
         put(np, "mean", array, reduction("np.mean", NumpyFunctions::mean));
         put(np, "median", array, reduction("np.median", NumpyFunctions::median));
         Signature withDdof = array.withKeywordOnly("ddof");
@@ -227,13 +226,11 @@ final class Functions {
 
     // ---- reductions -----------------------------------------------------------------------
 
-    private static Scalar sum(Arr x) {
+    private static Scalar sum(Arr x, NumpyFunctions numpy) {
         NumType t = x.type();
         if (t.isFloat()) {
             Arr.Run r = x.run();
-            return t == NumType.FLOAT32
-                    ? Scalar.ofFloat(t, NumpySum.sumFloat(r.column(), r.start(), r.end()))
-                    : Scalar.ofFloat(t, NumpySum.sumDouble(r.column(), r.start(), r.end()));
+            return Scalar.ofFloat(t, numpy.sum(r.column(), r.start(), r.end()));
         }
         long s = 0;
         for (int i = 0; i < x.size(); i++) {
@@ -243,8 +240,8 @@ final class Functions {
         return Scalar.ofInt(t.isUnsigned() ? NumType.UINT64 : NumType.INT64, s);
     }
 
-    /** {@code np.min}/{@code np.max}: NaN propagates; on a tie the later element wins (numpy's reduction of minimum/maximum). */
-    private static Scalar extreme(Arr x, boolean max) {
+    /** {@code np.min}/{@code np.max}: NaN propagates; integers compare as their type (uint64 unsigned). */
+    private static Scalar extreme(Arr x, boolean max, NumpyFunctions numpy) {
         int n = x.size();
         if (n == 0) {
             throw new EvaluationException("zero-size array to reduction operation " + (max ? "maximum" : "minimum")
@@ -252,12 +249,8 @@ final class Functions {
         }
         NumType t = x.type();
         if (t.isFloat()) {
-            double r = x.f64(0);
-            for (int i = 1; i < n; i++) {
-                double v = x.f64(i);
-                r = (max ? r > v : r < v) || Double.isNaN(r) ? r : v;
-            }
-            return Scalar.ofFloat(t, r);
+            Arr.Run r = x.run();
+            return Scalar.ofFloat(t, max ? numpy.max(r.column(), r.start(), r.end()) : numpy.min(r.column(), r.start(), r.end()));
         }
         long r = x.i64(0);
         for (int i = 1; i < n; i++) {
@@ -272,11 +265,8 @@ final class Functions {
         Arr x = floats(asArray(function, a[0]));
         long ddof = a[1] == null ? 0 : integer(function + "() ddof", a[1]);
         Arr.Run r = x.run();
-        double var = numpy.var(r.column(), r.start(), r.end(), ddof);
-        if (!std) {
-            return Scalar.ofFloat(x.type(), var);
-        }
-        return Scalar.ofFloat(x.type(), x.type() == NumType.FLOAT32 ? (float) Math.sqrt(var) : Math.sqrt(var));
+        double v = std ? numpy.std(r.column(), r.start(), r.end(), ddof) : numpy.var(r.column(), r.start(), r.end(), ddof);
+        return Scalar.ofFloat(x.type(), v);
     }
 
     private static Val quantile(Val[] a, NumpyFunctions numpy) {
@@ -291,7 +281,7 @@ final class Functions {
         }
         if (!q.type().isFloat()) {
             // an integer q (0 or 1) makes numpy take the element without interpolating
-            return extreme(x, qv == 1);
+            return extreme(x, qv == 1, numpy);
         }
         Arr.Run r = x.run();
         return Scalar.ofFloat(x.type(), numpy.quantile(r.column(), r.start(), r.end(), qv));
@@ -339,11 +329,11 @@ final class Functions {
             lo = Scalar.pyInt(0);
             hi = Scalar.pyInt(1);
         } else {
-            lo = extreme(data, false);
-            hi = extreme(data, true);
+            lo = extreme(data, false, numpy);
+            hi = extreme(data, true, numpy);
             if (!Double.isFinite(lo.f64(0)) || !Double.isFinite(hi.f64(0))) {
-                throw new EvaluationException("autodetected range of [" + ExactNumpyFunctions.show(lo.f64(0)) + ", "
-                        + ExactNumpyFunctions.show(hi.f64(0)) + "] is not finite");
+                throw new EvaluationException("autodetected range of [" + PyRepr.number(lo.f64(0), lo.type() == NumType.FLOAT32) + ", "
+                        + PyRepr.number(hi.f64(0), hi.type() == NumType.FLOAT32) + "] is not finite");
             }
         }
         // numpy: edges in result_type(lo, hi, data) (float64 if that is an integer type);
@@ -359,6 +349,13 @@ final class Functions {
         DType rangeType = range.dtype();
         double loValue = range == NumType.FLOAT32 ? lo.f32(0) : lo.f64(0);
         double hiValue = range == NumType.FLOAT32 ? hi.f32(0) : hi.f64(0);
+        if (loValue > hiValue) {
+            throw new EvaluationException("max must be larger than min in range parameter.");
+        }
+        if (!Double.isFinite(loValue) || !Double.isFinite(hiValue)) {
+            throw new EvaluationException("supplied range of [" + PyRepr.number(loValue, range == NumType.FLOAT32) + ", "
+                    + PyRepr.number(hiValue, range == NumType.FLOAT32) + "] is not finite");
+        }
         Arr.Run r = ((Arr) Arith.cast(data, data.type().isFloat() ? data.type() : edge)).run();
         NumpyFunctions.Histogram h = numpy.histogram(r.column(), r.start(), r.end(), (int) bins, loValue, hiValue,
                 rangeType, edge.dtype());

@@ -68,10 +68,11 @@ record Scalar(NumType type, boolean weak, double d, long l) implements Numeric {
         return f64(0);
     }
 
+    /** numpy's {@code str} of the scalar (Python's for a weak one). */
     @Override
     public String toString() {
         if (type.isFloat()) {
-            return type == NumType.FLOAT32 ? Float.toString((float) d) : Double.toString(d);
+            return PyRepr.number(d, type == NumType.FLOAT32);
         }
         if (type == NumType.BOOL) {
             return l != 0 ? "True" : "False";

@@ -13,16 +13,17 @@ final class HealpixSelector implements ShardSelector {
 
     private final int shift;
     private final long shardNested;
+    private final LeafCache cache;
 
-    HealpixSelector(int shardOrder, long shardNested) {
+    HealpixSelector(int shardOrder, long shardNested, LeafCache cache) {
         this.shift = 2 * (Healpix.MAX_ORDER - shardOrder);
         this.shardNested = shardNested;
+        this.cache = cache;
     }
 
     @Override
     public void select(double[] lat, double[] lon, boolean[] selected) {
-        long[] leaves = new long[lat.length];
-        Healpix.nested(Healpix.MAX_ORDER, lat, lon, leaves);
+        long[] leaves = cache.leaves(lat, lon);
         for (int i = 0; i < leaves.length; i++) {
             selected[i] = leaves[i] != Healpix.INVALID && (leaves[i] >>> shift) == shardNested;
         }

@@ -36,9 +36,12 @@ import java.util.TreeMap;
 public final class Runner {
 
     private final RunSpec spec;
+    /** Thread-safe and one per run: its segment cache serves the planner and every shard. */
+    private final GranuleReader reader;
 
     public Runner(RunSpec spec) {
         this.spec = spec;
+        this.reader = new GranuleReader(spec.layout(), ReadOptions.builder().exactRead(spec.exactRead()).build());
     }
 
     /** The shards to process, each with its granules in read order. */
@@ -85,7 +88,6 @@ public final class Runner {
      * only the segments' reference points, which is all the planned read can select from).
      */
     private Map<Long, List<Path>> discover() {
-        GranuleReader reader = reader();
         Map<Long, Set<Path>> found = new TreeMap<>(Long::compareUnsigned);
         int shift = 2 * (Healpix.MAX_ORDER - spec.grid().shardOrder());
         for (Path granule : spec.granules()) {
@@ -130,8 +132,9 @@ public final class Runner {
                 jobs.add(new LocalExecutor.ShardJob(s.key(), s.granules()));
             }
             spec.listener().runStarted(jobs.size());
+            LeafCache leaves = new LeafCache();
             LocalExecutor executor = new LocalExecutor(spec.workers(), spec.memoryBudget(),
-                    () -> new ShardTask(reader(), spec.grid(), spec.fields(), spec.carrier()));
+                    () -> new ShardTask(reader, spec.grid(), spec.fields(), spec.carrier(), leaves));
             List<ShardReport> reports = executor.run(jobs, writer, spec.listener());
             long withData = reports.stream().filter(r -> r.status() == ShardStatus.OK).count();
             long empty = reports.stream().filter(r -> r.status() == ShardStatus.EMPTY).count();
@@ -146,10 +149,6 @@ public final class Runner {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("the run was interrupted", e);
         }
-    }
-
-    private GranuleReader reader() {
-        return new GranuleReader(spec.layout(), ReadOptions.builder().exactRead(spec.exactRead()).build());
     }
 
     StoreTemplate template() {

@@ -67,8 +67,15 @@ final class ShardTask {
     private final ShardReduction reduction;
     private final CarrierProvider carrier;
     private final Set<String> neededColumns;
+    private final LeafCache leafCache;
 
     ShardTask(GranuleReader reader, HealpixGrid grid, List<Aggregation> fields, CarrierProvider carrier) {
+        this(reader, grid, fields, carrier, new LeafCache());
+    }
+
+    /** A task sharing {@code leafCache} (and {@code reader}, whose arrays it keys) with the run's other tasks. */
+    ShardTask(GranuleReader reader, HealpixGrid grid, List<Aggregation> fields, CarrierProvider carrier, LeafCache leafCache) {
+        this.leafCache = leafCache;
         this.reader = reader;
         this.grid = grid;
         this.fields = List.copyOf(fields);
@@ -169,7 +176,7 @@ final class ShardTask {
 
     /** Reads every granule's rows in the shard, one entry per beam; failures go to the report. */
     private List<BeamInput> readGranules(long shardNested, List<Path> granules, ShardReport.Builder report) {
-        HealpixSelector selector = new HealpixSelector(grid.shardOrder(), shardNested);
+        HealpixSelector selector = new HealpixSelector(grid.shardOrder(), shardNested, leafCache);
         List<BeamInput> reads = new ArrayList<>();
         int files = 0;
         long invalid = 0;

@@ -42,10 +42,11 @@ final class BeamReader {
     private final WorkSharing work;
     private final List<Map.Entry<String, RowPredicate>> expressions;
     private final ShardSelector selector;
+    private final CoarseCache segments;
     private final Map<String, SegmentLink> links = new HashMap<>();
 
     BeamReader(HdfFile file, Path granule, String beam, Layout layout, ReadOptions options, WorkSharing work,
-            List<Map.Entry<String, RowPredicate>> expressions, ShardSelector selector) {
+            List<Map.Entry<String, RowPredicate>> expressions, ShardSelector selector, CoarseCache segments) {
         this.file = file;
         this.granule = granule;
         this.beam = beam;
@@ -54,6 +55,7 @@ final class BeamReader {
         this.work = work;
         this.expressions = expressions;
         this.selector = selector;
+        this.segments = segments;
     }
 
     BeamRead read() {
@@ -304,17 +306,26 @@ final class BeamReader {
         return out;
     }
 
+    /** Whole segment-rate datasets: from the cache when an earlier shard read them, else decoded and cached. */
     private Map<H5Array, Object> readAll(List<H5Array> arrays) {
         Map<H5Array, Object> out = new LinkedHashMap<>();
+        Map<H5Array, Object> decoded = new LinkedHashMap<>();
         List<Runnable> tasks = new ArrayList<>();
         for (H5Array a : arrays) {
+            Object cached = segments.get(granule, a.path());
+            if (cached != null) {
+                out.put(a, cached);
+                continue;
+            }
             Object dest = a.newArray(a.rows());
             if (a.rows() > 0) {
                 a.addReads(RowRanges.of(0, a.rows()), dest, tasks);
             }
             out.put(a, dest);
+            decoded.put(a, dest);
         }
         work.run(tasks);
+        decoded.forEach((a, values) -> segments.put(granule, a.path(), values));
         return out;
     }
 

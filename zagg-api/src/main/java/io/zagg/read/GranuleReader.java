@@ -35,6 +35,7 @@ public final class GranuleReader {
     private final ReadOptions options;
     private final WorkSharing work;
     private final List<Map.Entry<String, RowPredicate>> expressions;
+    private final CoarseCache segments;
 
     /**
      * @throws IllegalArgumentException when the layout has expression filters and the options
@@ -55,6 +56,7 @@ public final class GranuleReader {
             compiled.add(new AbstractMap.SimpleImmutableEntry<>(text, compiler.compile(text)));
         }
         this.expressions = List.copyOf(compiled);
+        this.segments = new CoarseCache(options.segmentCacheBytes());
     }
 
     public Layout layout() {
@@ -80,7 +82,7 @@ public final class GranuleReader {
                 return failed(granule, "is truncated: it has " + file.size() + " bytes but its HDF5 superblock records " + expected);
             }
             for (String beam : layout.groups()) {
-                beams.add(new BeamReader(file, granule, beam, layout, options, work, expressions, selector).read());
+                beams.add(new BeamReader(file, granule, beam, layout, options, work, expressions, selector, segments).read());
             }
         }
         return new GranuleRead(granule, beams, null);

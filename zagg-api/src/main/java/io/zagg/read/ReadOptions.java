@@ -14,11 +14,13 @@ public final class ReadOptions {
     private final int parallelism;
     private final Executor executor;
     private final boolean exactRead;
+    private final long segmentCacheBytes;
     private final boolean dropFillValues;
     private final ExpressionCompiler expressions;
 
     private ReadOptions(Builder b) {
         this.parallelism = b.parallelism;
+        this.segmentCacheBytes = b.segmentCacheBytes;
         this.executor = b.executor;
         this.exactRead = b.exactRead;
         this.dropFillValues = b.dropFillValues;
@@ -45,6 +47,14 @@ public final class ReadOptions {
     }
 
     /** True: every beam is read in full, whatever the layout's read plan says. */
+    /**
+     * Bytes of decoded segment tables (reference-photon coordinates, link indices, segment
+     * variables) a reader keeps for the next shards reading the same granules; 0 keeps none.
+     */
+    public long segmentCacheBytes() {
+        return segmentCacheBytes;
+    }
+
     public boolean exactRead() {
         return exactRead;
     }
@@ -68,6 +78,7 @@ public final class ReadOptions {
         private int parallelism = 1;
         private Executor executor;
         private boolean exactRead;
+        private long segmentCacheBytes = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
         private boolean dropFillValues;
         private ExpressionCompiler expressions;
 
@@ -93,6 +104,15 @@ public final class ReadOptions {
         }
 
         /** Ignore the layout's read plan and read every beam in full. */
+        /** Bytes of decoded segment tables kept across shards (default: 256 MiB or an eighth of the heap, the smaller). */
+        public Builder segmentCacheBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("segment cache " + bytes + " bytes must not be negative");
+            }
+            this.segmentCacheBytes = bytes;
+            return this;
+        }
+
         public Builder exactRead(boolean exactRead) {
             this.exactRead = exactRead;
             return this;

@@ -1,6 +1,8 @@
 package io.zagg.reduce;
 
 import io.zagg.Aggregation;
+import io.zagg.spi.DType;
+import java.util.Arrays;
 import java.util.List;
 
 /** The kernels of the {@link BuiltIn} statistics, bound to their buffers and outputs. */
@@ -9,15 +11,9 @@ final class BuiltInKernels {
     private BuiltInKernels() {
     }
 
-    /** A statistic of a float32 cell, computed in float32. */
+    /** A statistic of a cell, computed in the cell's dtype ({@link CellStats}). */
     @FunctionalInterface
-    private interface Float32Stat {
-        float of(CellBuffer b);
-    }
-
-    /** A statistic of a float64 cell, computed in float64. */
-    @FunctionalInterface
-    private interface Float64Stat {
+    private interface CellStat {
         double of(CellBuffer b);
     }
 
@@ -35,11 +31,9 @@ final class BuiltInKernels {
                 return new Average(values, weights, target(a, out));
             case HISTOGRAM:
                 List<?> range = (List<?>) a.params().get("range");
-                HistogramBins bins = new HistogramBins((Integer) a.params().get("bins"),
-                        ((Number) range.get(0)).doubleValue(), ((Number) range.get(1)).doubleValue());
-                if (!values.isFloat64()) {
-                    bins.requireIncreasingEdges(true);
-                }
+                // numpy bins the values of a Python-float range in the values' dtype
+                HistogramBins bins = HistogramBins.of((Integer) a.params().get("bins"), ((Number) range.get(0)).doubleValue(),
+                        ((Number) range.get(1)).doubleValue(), DType.FLOAT64, values.isFloat64() ? DType.FLOAT64 : DType.FLOAT32);
                 return new Histogram(values, bins, target(a, out));
             case TDIGEST:
                 return new TDigest(values, ((Number) a.params().get("delta")).doubleValue(), out.ragged(a.name()));
@@ -55,70 +49,39 @@ final class BuiltInKernels {
     private static FieldKernel scalar(BuiltIn f, Aggregation a, CellBuffer b, DenseTarget t) {
         switch (f) {
             case SUM:
-                return new Scalar(b, t, CellBuffer::sum32, CellBuffer::sum64);
+                return new Scalar(b, t, CellStats::sum);
             case MIN:
-                return new Scalar(b, t, c -> (float) c.min(false), c -> c.min(false));
+                return new Scalar(b, t, c -> c.min(false));
             case MAX:
-                return new Scalar(b, t, c -> (float) c.max(false), c -> c.max(false));
+                return new Scalar(b, t, c -> c.max(false));
             case MEAN:
-                return new Scalar(b, t, c -> NumpyStats.divide(c.sum32(), c.n()), c -> NumpyStats.divide(c.sum64(), c.n()));
+                return new Scalar(b, t, CellStats::mean);
             case VAR:
-                return new Scalar(b, t, BuiltInKernels::var32, BuiltInKernels::var64);
+                return new Scalar(b, t, c -> CellStats.var(c, 0));
             case STD:
-                return new Scalar(b, t, c -> (float) Math.sqrt(var32(c)), c -> Math.sqrt(var64(c)));
+                return new Scalar(b, t, c -> CellStats.std(c, 0));
             case MEDIAN:
-                return new Scalar(b, t, c -> NumpyStats.median(c.sorted32(), c.n()), c -> NumpyStats.median(c.sorted64(), c.n()));
+                return new Scalar(b, t, CellStats::median);
             case QUANTILE:
                 double q = ((Number) a.params().get("q")).doubleValue();
-                return new Scalar(b, t, c -> NumpyStats.quantile(c.sorted32(), c.n(), q), c -> NumpyStats.quantile(c.sorted64(), c.n(), q));
+                return new Scalar(b, t, c -> CellStats.quantile(c, q));
             case NANSUM:
-                return new Scalar(b, t, CellBuffer::nanSum32, CellBuffer::nanSum64);
+                return new Scalar(b, t, CellStats::nanSum);
             case NANMIN:
-                return new Scalar(b, t, c -> (float) c.min(true), c -> c.min(true));
+                return new Scalar(b, t, c -> c.min(true));
             case NANMAX:
-                return new Scalar(b, t, c -> (float) c.max(true), c -> c.max(true));
+                return new Scalar(b, t, c -> c.max(true));
             case NANMEAN:
-                return new Scalar(b, t, c -> NumpyStats.divide(c.nanSum32(), c.valid()), c -> NumpyStats.divide(c.nanSum64(), c.valid()));
+                return new Scalar(b, t, CellStats::nanMean);
             case NANVAR:
-                return new Scalar(b, t, BuiltInKernels::nanVar32, BuiltInKernels::nanVar64);
+                return new Scalar(b, t, CellStats::nanVar);
             case NANSTD:
-                return new Scalar(b, t, c -> (float) Math.sqrt(nanVar32(c)), c -> Math.sqrt(nanVar64(c)));
+                return new Scalar(b, t, CellStats::nanStd);
             case NANMEDIAN:
-                return new Scalar(b, t, BuiltInKernels::nanMedian32, BuiltInKernels::nanMedian64);
+                return new Scalar(b, t, CellStats::nanMedian);
             default:
                 throw new IllegalArgumentException(f + " is not a scalar statistic");
         }
-    }
-
-    private static float var32(CellBuffer c) {
-        return NumpyStats.var(c.floats(), c.n(), NumpyStats.divide(c.sum32(), c.n()), false, c.n(), c.work32());
-    }
-
-    private static double var64(CellBuffer c) {
-        return NumpyStats.var(c.doubles(), c.n(), NumpyStats.divide(c.sum64(), c.n()), false, c.n(), c.work64());
-    }
-
-    private static float nanVar32(CellBuffer c) {
-        float mean = NumpyStats.divide(c.nanSum32(), c.valid());
-        return NumpyStats.var(c.floats(), c.n(), mean, true, c.valid(), c.work32());
-    }
-
-    private static double nanVar64(CellBuffer c) {
-        double mean = NumpyStats.divide(c.nanSum64(), c.valid());
-        return NumpyStats.var(c.doubles(), c.n(), mean, true, c.valid(), c.work64());
-    }
-
-    /** {@code np.nanmedian}: the median of the values that are not NaN; NaN if there are none. */
-    private static float nanMedian32(CellBuffer c) {
-        float[] s = c.sorted32();
-        int k = NumpyStats.nonNaN(s, c.n());
-        return k == 0 ? Float.NaN : NumpyStats.median(s, k);
-    }
-
-    private static double nanMedian64(CellBuffer c) {
-        double[] s = c.sorted64();
-        int k = NumpyStats.nonNaN(s, c.n());
-        return k == 0 ? Double.NaN : NumpyStats.median(s, k);
     }
 
     /** Rows in the cell; 0 for an empty cell whatever the fill. */
@@ -144,14 +107,12 @@ final class BuiltInKernels {
     private static final class Scalar extends FieldKernel {
         private final CellBuffer values;
         private final DenseTarget target;
-        private final Float32Stat f32;
-        private final Float64Stat f64;
+        private final CellStat stat;
 
-        Scalar(CellBuffer values, DenseTarget target, Float32Stat f32, Float64Stat f64) {
+        Scalar(CellBuffer values, DenseTarget target, CellStat stat) {
             this.values = values;
             this.target = target;
-            this.f32 = f32;
-            this.f64 = f64;
+            this.stat = stat;
         }
 
         @Override
@@ -161,11 +122,7 @@ final class BuiltInKernels {
 
         @Override
         void reduce(int cell, long start, long end) {
-            if (values.isFloat64()) {
-                target.put(cell, 0, f64.of(values));
-            } else {
-                target.put(cell, 0, f32.of(values));
-            }
+            target.putScalar(cell, stat.of(values), values.isFloat64());
         }
     }
 
@@ -177,13 +134,11 @@ final class BuiltInKernels {
         private final CellBuffer values;
         private final CellBuffer weights;
         private final DenseTarget target;
-        private final boolean float64;
 
         Average(CellBuffer values, CellBuffer weights, DenseTarget target) {
             this.values = values;
             this.weights = weights;
             this.target = target;
-            this.float64 = values.isFloat64() || weights.isFloat64();
         }
 
         @Override
@@ -193,29 +148,9 @@ final class BuiltInKernels {
 
         @Override
         void reduce(int cell, long start, long end) {
-            int n = values.n();
-            if (float64) {
-                double scale = weights.isFloat64() ? weights.sum64() : NumpySum.sum(weights.doubles(), 0, n);
-                if (scale != 0) {
-                    double[] x = values.doubles();
-                    double[] w = weights.doubles();
-                    double[] p = values.work64();
-                    for (int i = 0; i < n; i++) {
-                        p[i] = x[i] * w[i];
-                    }
-                    target.put(cell, 0, NumpySum.sum(p, 0, n) / scale);
-                }
-            } else {
-                float scale = weights.sum32();
-                if (scale != 0) {
-                    float[] x = values.floats();
-                    float[] w = weights.floats();
-                    float[] p = values.work32();
-                    for (int i = 0; i < n; i++) {
-                        p[i] = x[i] * w[i];
-                    }
-                    target.put(cell, 0, NumpySum.sum(p, 0, n) / scale);
-                }
+            double scale = CellStats.averageScale(values, weights);
+            if (scale != 0) {
+                target.putScalar(cell, CellStats.average(values, weights, scale), CellStats.averageIn64(values, weights));
             }
         }
     }
@@ -241,12 +176,8 @@ final class BuiltInKernels {
 
         @Override
         void reduce(int cell, long start, long end) {
-            java.util.Arrays.fill(counts, 0);
-            if (values.isFloat64()) {
-                bins.count(values.doubles(), values.n(), counts);
-            } else {
-                bins.count(values.floats(), values.n(), counts);
-            }
+            Arrays.fill(counts, 0);
+            bins.count(values, counts);
             for (int k = 0; k < counts.length; k++) {
                 target.putLong(cell, k, counts[k]);
             }

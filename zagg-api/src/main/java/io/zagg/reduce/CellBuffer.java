@@ -86,6 +86,21 @@ final class CellBuffer {
         }
     }
 
+    /**
+     * Reads rows {@code [start, end)} of {@code column} (float32 or float64, one element per row)
+     * as the current cell without keeping a reference to the column, for a buffer that outlives
+     * the columns it reads (a per-thread buffer).
+     */
+    void read(Column column, long start, long end) {
+        attach(column);
+        try {
+            load(start, end);
+        } finally {
+            this.column = null;
+            this.heap = null;
+        }
+    }
+
     /** Rows in the current cell. */
     int n() {
         return n;

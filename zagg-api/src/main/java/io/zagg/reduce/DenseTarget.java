@@ -49,6 +49,15 @@ final class DenseTarget {
         column.setDouble((long) cell * width + k, integer && !Double.isFinite(value) ? fill : value);
     }
 
+    /** The scalar of {@code cell} from a result computed in float64, or in float32 (then {@code value} is a float32 value). */
+    void putScalar(int cell, double value, boolean float64) {
+        if (float64) {
+            put(cell, 0, value);
+        } else {
+            put(cell, 0, (float) value);
+        }
+    }
+
     /** Element {@code k} of {@code cell} from an integer result (a count). */
     void putLong(int cell, int k, long value) {
         column.setLong((long) cell * width + k, value);

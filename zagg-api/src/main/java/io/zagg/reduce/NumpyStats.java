@@ -14,12 +14,12 @@ final class NumpyStats {
     private NumpyStats() {
     }
 
-    /** numpy's {@code sum / count} with the count an intp: NaN for a count of 0. */
-    static float divide(float sum, int count) {
+    /** numpy's {@code sum / count} with the count an intp: NaN for a count of 0 (a non-zero sum: ±inf). */
+    static float divide(float sum, long count) {
         return (float) ((double) sum / count);
     }
 
-    static double divide(double sum, int count) {
+    static double divide(double sum, long count) {
         return sum / count;
     }
 
@@ -53,9 +53,9 @@ final class NumpyStats {
      * {@code np.var} (ddof 0) given numpy's mean, or {@code np.nanvar} when {@code skipNaN}: the
      * squared deviations {@code (x - mean)^2} are materialised in {@code work} as numpy does
      * ({@code x = arr - arrmean; x = x * x}; NaN positions 0 for nanvar), pairwise-summed and
-     * divided by the count of values used.
+     * divided by {@code count}: the count of values used less {@code ddof}, at least 0.
      */
-    static float var(float[] a, int n, float mean, boolean skipNaN, int count, float[] work) {
+    static float var(float[] a, int n, float mean, boolean skipNaN, long count, float[] work) {
         for (int i = 0; i < n; i++) {
             float x = a[i];
             float d = x - mean;
@@ -64,7 +64,7 @@ final class NumpyStats {
         return divide(NumpySum.sum(work, 0, n), count);
     }
 
-    static double var(double[] a, int n, double mean, boolean skipNaN, int count, double[] work) {
+    static double var(double[] a, int n, double mean, boolean skipNaN, long count, double[] work) {
         for (int i = 0; i < n; i++) {
             double x = a[i];
             double d = x - mean;

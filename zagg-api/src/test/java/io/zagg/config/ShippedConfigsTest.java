@@ -3,17 +3,16 @@ package io.zagg.config;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import io.zagg.spi.Column;
 import io.zagg.spi.Columns;
+import io.zagg.test.SharedData;
 import java.io.IOException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
@@ -21,9 +20,7 @@ import org.junit.jupiter.api.Test;
 class ShippedConfigsTest {
 
     private static List<Path> shippedConfigs() throws IOException {
-        Optional<Path> dir = SharedData.find("data/zagg-configs");
-        assumeTrue(dir.isPresent(), "skipped: ../shared/data/zagg-configs is absent (zagg's shipped configs are not in this checkout)");
-        try (Stream<Path> files = Files.list(dir.get())) {
+        try (Stream<Path> files = Files.list(SharedData.require("data/zagg-configs"))) {
             return files.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
         }
     }
@@ -48,9 +45,7 @@ class ShippedConfigsTest {
     }
 
     private static ZaggConfig shipped(String name) throws IOException {
-        Optional<Path> dir = SharedData.find("data/zagg-configs");
-        assumeTrue(dir.isPresent(), "skipped: ../shared/data/zagg-configs is absent (zagg's shipped configs are not in this checkout)");
-        return ZaggConfig.load(dir.get().resolve(name));
+        return ZaggConfig.load(SharedData.require("data/zagg-configs").resolve(name));
     }
 
     @Test

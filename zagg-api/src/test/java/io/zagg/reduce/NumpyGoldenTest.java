@@ -31,6 +31,7 @@ import io.zagg.spi.Column;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
 import io.zagg.spi.MutableColumn;
+import io.zagg.test.Goldens;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# End-to-end benchmark (issue 10): generates an ATL03-shaped granule set with the HDF5 library
+# (chunked and deflated as real ATL03), runs a scalar HEALPix config over it with each carrier in
+# its own JVM, and prints photons/s, peak RSS and peak carrier bytes per carrier.
+#
+#   tools/bench_e2e.sh                      # 4 granules x 6 beams x 850,000 photons = 20.4M photons
+#   ZAGG_BENCH_PHOTONS=100000 tools/bench_e2e.sh   # a quick small run
+#
+# Settings (environment): ZAGG_BENCH_DIR (default /tmp/zagg-bench), ZAGG_BENCH_GRANULES (4),
+# ZAGG_BENCH_PHOTONS (photons per beam, 850000), ZAGG_BENCH_WORKERS (2), ZAGG_BENCH_CARRIERS
+# ("plain arrow"), ZAGG_JAVA_OPTS (extra JVM flags, e.g. -Xmx8g). Needs /usr/bin/python3 with h5py.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=${ZAGG_BENCH_DIR:-/tmp/zagg-bench}
+granules=${ZAGG_BENCH_GRANULES:-4}
+photons=${ZAGG_BENCH_PHOTONS:-850000}
+workers=${ZAGG_BENCH_WORKERS:-2}
+carriers=${ZAGG_BENCH_CARRIERS:-plain arrow}
+mkdir -p "$dir/granules-$photons"
+
+for i in $(seq 1 "$granules"); do
+    g="$dir/granules-$photons/ATL03_bench_$i.h5"
+    if [ ! -f "$g" ]; then
+        echo "generating $g ($photons photons per beam, 6 beams)" >&2
+        /usr/bin/python3 tools/gen_granules.py atl03 "$g.tmp" --photons "$photons" --seed "$i"
+        mv "$g.tmp" "$g"
+    fi
+done
+
+config="$dir/scalar_healpix_o11.yaml"
+cat > "$config" <<'YAML'
+# zagg's scalar carrier-comparison config shape (atl03_scalar_healpix_o11.yaml): ATL03 photons with
+# the TEP filter and the segment read plan, count/min/max/var on HEALPix p11 / chunk 13 / c19.
+data_source:
+  groups: [gt1l, gt1r, gt2l, gt2r, gt3l, gt3r]
+  coordinates: {latitude: "/{group}/heights/lat_ph", longitude: "/{group}/heights/lon_ph"}
+  variables: {h_ph: "/{group}/heights/h_ph"}
+  filters:
+    - {dataset: "/{group}/heights/signal_conf_ph", column: 0, op: ne, value: -2}
+  base_level: photons
+  levels:
+    photons: {path: "/{group}/heights", coordinates: {latitude: lat_ph, longitude: lon_ph}, link: null}
+    segments:
+      path: "/{group}/geolocation"
+      coordinates: {latitude: reference_photon_lat, longitude: reference_photon_lon}
+      link: {to: photons, index_beg: "/{group}/geolocation/ph_index_beg", count: "/{group}/geolocation/segment_ph_cnt", index_base: 1}
+  read_plan: {spatial_index: segments, pad: 1}
+aggregation:
+  coordinates:
+    cell_ids: {dtype: uint64, fill_value: 0}
+    morton: {dtype: uint64, fill_value: 0}
+  variables:
+    count: {function: len, source: h_ph, dtype: int32, fill_value: 0}
+    h_min: {function: min, source: h_ph, dtype: float32}
+    h_max: {function: max, source: h_ph, dtype: float32}
+    h_variance: {function: var, source: h_ph, dtype: float32}
+output:
+  grid: {type: healpix, parent_order: 11, chunk_inner: 13, child_order: 19}
+YAML
+
+bin/zagg --help > /dev/null   # builds the CLI jar when missing or stale
+jar=zagg-cli/target/zagg-cli-all.jar
+printf '%-8s %12s %8s %8s %14s %16s %12s %16s %19s\n' carrier photons shards wall_s photons/s photons/s/core peak_rss_MB peak_carrier_MB peak/input_densest
+for carrier in $carriers; do
+    report="$dir/report-$carrier.json"
+    /usr/bin/time -f '%M' -o "$dir/rss-$carrier" \
+        java --add-opens=java.base/java.nio=ALL-UNNAMED ${ZAGG_JAVA_OPTS:-} -jar "$jar" run --config "$config" \
+        --granules "$dir/granules-$photons" --store "$dir/out-$carrier.zarr" --overwrite --carrier "$carrier" \
+        --workers "$workers" --report "$report" > "$dir/run-$carrier.log"
+    /usr/bin/python3 - "$report" "$dir/rss-$carrier" "$workers" "$carrier" <<'PY'
+import json, sys
+r = json.load(open(sys.argv[1]))
+rss_kb = int(open(sys.argv[2]).read().split()[-1])
+workers = int(sys.argv[3])
+shards = r["results"]
+peak = max((s["peak_carrier_bytes"] for s in shards), default=0)
+# the lifetime target is about input-dominated shards: take the densest one (small shards are
+# dominated by the fixed output chunk buffers)
+dense = max(shards, key=lambda s: s["decoded_input_bytes"])
+ratio = dense["peak_carrier_bytes"] / dense["decoded_input_bytes"] if dense["decoded_input_bytes"] else 0
+rate = r["total_obs"] / r["wall_time_s"]
+print("%-8s %12d %8d %8.2f %14.0f %16.0f %12.0f %16.1f %19.2f" % (sys.argv[4], r["total_obs"], len(shards), r["wall_time_s"],
+      rate, rate / workers, rss_kb / 1024, peak / 1048576, ratio))
+PY
+done

@@ -1,0 +1,41 @@
+package io.zagg.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+
+class CoarseCacheTest {
+
+    private static final Path G = Path.of("/data/g1.h5");
+
+    @Test
+    void keepsArraysByGranuleAndDatasetAndEvictsTheLeastRecentlyUsed() {
+        CoarseCache cache = new CoarseCache(100);
+        double[] lat = new double[5];  // 40 bytes
+        long[] beg = new long[5];      // 40 bytes
+        cache.put(G, "/gt1l/geolocation/reference_photon_lat", lat);
+        cache.put(G, "/gt1l/geolocation/ph_index_beg", beg);
+        assertSame(lat, cache.get(Path.of("/data/../data/g1.h5"), "/gt1l/geolocation/reference_photon_lat"), "paths are normalized");
+        assertNull(cache.get(Path.of("/data/g2.h5"), "/gt1l/geolocation/reference_photon_lat"));
+        assertEquals(80, cache.bytes());
+
+        cache.put(G, "/gt1l/geolocation/segment_ph_cnt", new int[10]); // 40 more: over 100, the least recent (beg) goes
+        assertNull(cache.get(G, "/gt1l/geolocation/ph_index_beg"));
+        assertSame(lat, cache.get(G, "/gt1l/geolocation/reference_photon_lat"));
+        assertEquals(80, cache.bytes());
+    }
+
+    @Test
+    void anArrayAboveTheLimitIsNotKept() {
+        CoarseCache cache = new CoarseCache(16);
+        cache.put(G, "big", new double[3]);
+        assertNull(cache.get(G, "big"));
+        assertEquals(0, cache.bytes());
+        CoarseCache off = new CoarseCache(0);
+        off.put(G, "x", new byte[1]);
+        assertNull(off.get(G, "x"), "a zero limit keeps nothing");
+    }
+}
