@@ -226,8 +226,7 @@ public class CarrierStagesBenchmark {
     }
 
     private static void finish(Shard shard, Invocation run, ShardStage stage, RowCounters counters, CarrierPeaks peaks) {
-        counters.rows += shard.rows;
-        counters.bytes += (long) shard.rows * ShardColumns.BYTES_PER_ROW;
+        counters.countShard(shard.rows);
         peaks.record(run.carrier, stage);
     }
 }
