@@ -115,32 +115,27 @@ public class DuckDbBaselineBenchmark {
             bh.consume(mean);
             bh.consume(variance);
         });
-        countRows(counters, shard.rows);
+        counters.countShard(shard.rows);
     }
 
     @Benchmark
     public double duckDbFolded(Loaded shard, RowCounters counters) throws SQLException {
         double folded = shard.duckDb.perCellStatisticsFolded();
-        countRows(counters, shard.rows);
+        counters.countShard(shard.rows);
         return folded;
     }
 
     @Benchmark
     public ShardOutput zaggMoments(ClusteredRuns shard, RowCounters counters) {
         shard.moments.reduce(shard.heights, shard.runs, shard.momentsOut);
-        countRows(counters, shard.rows);
+        counters.countShard(shard.rows);
         return shard.momentsOut;
     }
 
     @Benchmark
     public NaiveCellStats naiveJavaRuns(ClusteredRuns shard, RowCounters counters) {
         NaiveCellStats stats = shard.stats.overRuns(shard.columns.h(), shard.columns.cellStarts());
-        countRows(counters, shard.rows);
+        counters.countShard(shard.rows);
         return stats;
-    }
-
-    private static void countRows(RowCounters counters, int rows) {
-        counters.rows += rows;
-        counters.bytes += (long) rows * ShardColumns.BYTES_PER_ROW;
     }
 }

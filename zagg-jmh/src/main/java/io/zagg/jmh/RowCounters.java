@@ -25,4 +25,10 @@ public class RowCounters {
         rows = 0;
         bytes = 0;
     }
+
+    /** Counts one invocation over a {@link ShardColumns} shard of {@code shardRows} rows. */
+    void countShard(int shardRows) {
+        rows += shardRows;
+        bytes += (long) shardRows * ShardColumns.BYTES_PER_ROW;
+    }
 }

@@ -1,0 +1,147 @@
+package io.zagg.jmh;
+
+import static io.zagg.Aggregations.count;
+import static io.zagg.Aggregations.max;
+import static io.zagg.Aggregations.mean;
+import static io.zagg.Aggregations.min;
+import static io.zagg.Aggregations.var;
+
+import io.zagg.Aggregation;
+import io.zagg.Carriers;
+import io.zagg.exec.CellSort;
+import io.zagg.reduce.CellRuns;
+import io.zagg.reduce.ShardOutput;
+import io.zagg.reduce.ShardReduction;
+import io.zagg.spi.Batch;
+import io.zagg.spi.Carrier;
+import io.zagg.spi.CarrierContext;
+import io.zagg.spi.CarrierProvider;
+import io.zagg.spi.Columns;
+import io.zagg.spi.DType;
+import io.zagg.spi.InputBatch;
+import io.zagg.spi.MutableColumn;
+import io.zagg.spi.ShardStage;
+import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * One shard's path through a carrier, stage by stage, as {@link CarrierStagesBenchmark} measures
+ * it: each method performs one stage (marking it with {@link Carrier#enter}) on what the previous
+ * one returned, so a benchmark's set-up runs the earlier stages and its timed part one more.
+ *
+ * <p>The shard's {@code h} (float32) and {@code cell} (int32) columns are split into
+ * {@value #BEAMS} contiguous beams, each one {@link InputBatch}, built once. They are handed to a
+ * new carrier on every invocation although a carrier may adopt a reader's arrays: no carrier
+ * writes to the arrays it adopts ({@code plain} keeps them as they are, {@code arrow} copies), so
+ * every invocation loads the same values. Not thread-safe ({@link ShardReduction} keeps buffers):
+ * one per benchmark thread.
+ */
+final class ShardPath {
+
+    /** Reads per shard: one granule's worth of ATL03 strong and weak beams in this benchmark. */
+    static final int BEAMS = 4;
+
+    /** Cells per encoded chunk, as the default Zarr inner chunk. */
+    static final int CHUNK_CELLS = 4096;
+
+    /** Large enough never to refuse: these benchmarks measure, they do not limit. */
+    private static final long BUDGET = 64L << 30;
+
+    private final CarrierProvider provider;
+    private final int cellsPerShard;
+    private final List<InputBatch> beams;
+    private final ShardReduction moments = new ShardReduction(List.of(count(), min("h"), max("h"), mean("h"), var("h")));
+
+    /** The rows after {@link #sortGather}: sorted by cell, with one run per populated cell. */
+    record SortedRows(Batch rows, CellRuns runs) {
+    }
+
+    /**
+     * @param shard   the decoded columns to load
+     * @param carrier a carrier name as {@link Carriers#named} takes it
+     * @throws IllegalArgumentException if no carrier of that name is on the class path
+     */
+    ShardPath(ShardColumns shard, String carrier) {
+        this.provider = Carriers.named(carrier);
+        this.cellsPerShard = shard.cellsPerShard();
+        this.beams = split(shard);
+    }
+
+    private static List<InputBatch> split(ShardColumns shard) {
+        int rows = shard.rows();
+        int beams = Math.min(BEAMS, rows);
+        List<InputBatch> out = new ArrayList<>(beams);
+        for (int b = 0; b < beams; b++) {
+            int from = (int) ((long) rows * b / beams);
+            int to = (int) ((long) rows * (b + 1) / beams);
+            out.add(InputBatch.builder("beam " + (b + 1) + " of " + beams)
+                    .column("h", Columns.wrap(Arrays.copyOfRange(shard.h(), from, to), DType.FLOAT32, 1))
+                    .column("cell", Columns.wrap(Arrays.copyOfRange(shard.cell(), from, to), DType.INT32, 1))
+                    .build());
+        }
+        return out;
+    }
+
+    /** A new carrier for this shard, on the calling thread. */
+    Carrier newCarrier() {
+        return provider.create(CarrierContext.of(BUDGET, "benchmark shard"));
+    }
+
+    /** READ: every beam loaded, in order. */
+    List<Batch> load(Carrier carrier) {
+        List<Batch> reads = new ArrayList<>(beams.size());
+        for (InputBatch beam : beams) {
+            reads.add(carrier.load(beam));
+        }
+        return reads;
+    }
+
+    /** CONCAT: the beams joined into the shard's rows. */
+    Batch concat(Carrier carrier, List<Batch> reads) {
+        carrier.enter(ShardStage.CONCAT);
+        return carrier.concat(reads);
+    }
+
+    /** SORT: the rows grouped by cell (a stable radix sort of the cell column), every column gathered. */
+    SortedRows sortGather(Carrier carrier, Batch rows) {
+        carrier.enter(ShardStage.SORT);
+        CellSort sort = CellSort.of(rows.column("cell"), cellsPerShard);
+        rows.gather(Columns.wrap(sort.permutation(), DType.INT32, 1));
+        int populated = sort.populatedCells();
+        long[] starts = new long[populated + 1];
+        int[] cells = new int[populated];
+        for (int i = 0; i < populated; i++) {
+            starts[i] = sort.start(i);
+            cells[i] = (int) sort.cell(i);
+        }
+        starts[populated] = rows.rows();
+        return new SortedRows(rows, new CellRuns(starts, cells, cellsPerShard));
+    }
+
+    /** REDUCE: count, min, max, mean and var of {@code h} per cell, into a new output batch of the carrier. */
+    Batch reduce(Carrier carrier, SortedRows sorted) {
+        carrier.enter(ShardStage.REDUCE);
+        Batch out = carrier.newBatch(cellsPerShard);
+        Map<String, MutableColumn> dense = new LinkedHashMap<>();
+        for (Aggregation field : moments.fields()) {
+            dense.put(field.name(), out.add(field.name(), field.dtype(), field.width()));
+        }
+        moments.reduce(Map.of("h", sorted.rows().column("h")), sorted.runs(), new ShardOutput(dense, Map.of()));
+        return out;
+    }
+
+    /** ENCODE: every output column in chunks of {@value #CHUNK_CELLS} cells, each handed to {@code sink}. */
+    void encode(Carrier carrier, Batch out, Consumer<ByteBuffer> sink) {
+        carrier.enter(ShardStage.ENCODE);
+        for (String name : out.names()) {
+            for (long from = 0; from < out.rows(); from += CHUNK_CELLS) {
+                sink.accept(out.encode(name, from, Math.min(from + CHUNK_CELLS, out.rows())));
+            }
+        }
+    }
+}
