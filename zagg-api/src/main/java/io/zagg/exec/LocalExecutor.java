@@ -1,7 +1,6 @@
 package io.zagg.exec;
 
 import io.zagg.ProgressListener;
-import io.zagg.RunReport;
 import io.zagg.ShardReport;
 import io.zagg.ShardStatus;
 import io.zagg.spi.MemoryBudgetException;
@@ -106,9 +105,5 @@ final class LocalExecutor {
     private static ShardReport failed(ShardJob job, MemoryBudgetException e) {
         return ShardReport.builder(job.shardWord()).granuleCount(job.granules().size()).status(ShardStatus.FAILED)
                 .error(e.getMessage()).build();
-    }
-
-    static RunReport report(String store, String carrier, long startedNanos, List<ShardReport> shards) {
-        return new RunReport(store, carrier, (System.nanoTime() - startedNanos) / 1e9, shards);
     }
 }
