@@ -29,6 +29,7 @@ import io.zagg.spi.DType;
 import io.zagg.spi.InputBatch;
 import io.zagg.spi.MemoryBudgetException;
 import io.zagg.spi.MutableColumn;
+import io.zagg.spi.Ragged;
 import io.zagg.spi.ShardStage;
 import io.zagg.store.CsrBlock;
 import io.zagg.store.FieldSpec;
@@ -312,9 +313,12 @@ final class ShardTask {
             try (Batch out = c.newBatch(cellsPerChunk)) {
                 Map<String, MutableColumn> dense = new LinkedHashMap<>();
                 Map<String, RaggedBuilder> ragged = new LinkedHashMap<>();
+                List<Ragged> carried = new ArrayList<>();
                 for (Aggregation a : fields) {
                     if (a.kind() == Aggregation.Kind.RAGGED) {
-                        ragged.put(a.name(), new RaggedBuilder(a.name(), a.dtype(), a.width()));
+                        Ragged payloads = c.newRagged(a.dtype(), a.width());
+                        carried.add(payloads);
+                        ragged.put(a.name(), new RaggedBuilder(a.name(), a.dtype(), a.width(), payloads));
                     } else {
                         dense.put(a.name(), out.add(a.name(), a.dtype(), a.width()));
                     }
@@ -336,6 +340,7 @@ final class ShardTask {
                         writeCsr(writer, a, chunkNested, ragged.get(a.name()));
                     }
                 }
+                carried.forEach(Ragged::close);
                 phases.write();
             }
         }
@@ -356,14 +361,14 @@ final class ShardTask {
      * field stored per chunk the chunk's one payload as cell 0 (nothing when no cell has one).
      */
     private static void writeCsr(ShardWriter writer, Aggregation a, long chunk, RaggedBuilder r) throws IOException {
-        MutableColumn values = r.values();
         long[] offsets = r.offsets();
         int[] inner = a.shape().stream().mapToInt(Integer::intValue).toArray();
         if (a.isPerChunk()) {
-            int k = ChunkUniform.payload(a.name(), values, offsets);
+            int k = ChunkUniform.payload(a.name(), r.values(), offsets);
             if (k >= 0) {
                 long[] one = {0, offsets[k + 1] - offsets[k]};
-                writer.writeCsr(a.name(), chunk, csr(values, offsets[k], inner, one, new long[] {0}));
+                writer.writeCsr(a.name(), chunk, CsrBlock.of(a.dtype(), inner, r.encodeValues(offsets[k], offsets[k + 1]), one,
+                        new long[] {0}));
             }
             return;
         }
@@ -371,17 +376,7 @@ final class ShardTask {
         for (int i = 0; i < cellIds.length; i++) {
             cellIds[i] = r.cell(i);
         }
-        writer.writeCsr(a.name(), chunk, csr(values, 0, inner, offsets, cellIds));
-    }
-
-    /** The CSR block of {@code cellIds} whose payloads are rows {@code from + offsets[k] ..} of {@code values}. */
-    private static CsrBlock csr(MutableColumn values, long from, int[] inner, long[] offsets, long[] cellIds) {
-        int width = values.width();
-        int elements = Math.toIntExact(offsets[offsets.length - 1] * width);
-        ByteBuffer bytes = ByteBuffer.allocate(elements * values.dtype().byteSize());
-        Columns.writeLittleEndian(Columns.arrayOf(values), Math.toIntExact(from * width), elements, bytes);
-        bytes.flip();
-        return CsrBlock.of(values.dtype(), inner, bytes, offsets, cellIds);
+        writer.writeCsr(a.name(), chunk, CsrBlock.of(a.dtype(), inner, r.encodeValues(0, r.rows()), offsets, cellIds));
     }
 
     private static String describe(Throwable e) {

@@ -301,7 +301,7 @@ class NumpyGoldenTest {
     static float[] payload(RaggedBuilder r, int cell) {
         for (int k = 0; k < r.populated(); k++) {
             if (r.cell(k) == cell) {
-                MutableColumn v = r.values();
+                Column v = r.values();
                 float[] a = new float[(int) (r.offset(k + 1) - r.offset(k)) * r.width()];
                 for (int i = 0; i < a.length; i++) {
                     a[i] = v.getFloat(r.offset(k) * r.width() + i);
