@@ -36,7 +36,6 @@ import io.zagg.store.FieldSpec;
 import io.zagg.store.ShardWriter;
 import io.zagg.store.StoreWriter;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
