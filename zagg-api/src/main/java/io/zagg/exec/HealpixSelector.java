@@ -21,9 +21,21 @@ final class HealpixSelector implements ShardSelector {
         this.cache = cache;
     }
 
+    /** Photons: read once, hashed once, nothing remembered. */
     @Override
     public void select(double[] lat, double[] lon, boolean[] selected) {
-        long[] leaves = cache.leaves(lat, lon);
+        long[] leaves = new long[lat.length];
+        Healpix.nested(Healpix.MAX_ORDER, lat, lon, leaves);
+        mark(leaves, selected);
+    }
+
+    /** A granule's cached segment table: hashed once per run, whatever the number of shards testing it. */
+    @Override
+    public void selectRepeated(double[] lat, double[] lon, boolean[] selected) {
+        mark(cache.leaves(lat, lon), selected);
+    }
+
+    private void mark(long[] leaves, boolean[] selected) {
         for (int i = 0; i < leaves.length; i++) {
             selected[i] = leaves[i] != Healpix.INVALID && (leaves[i] >>> shift) == shardNested;
         }

@@ -5,7 +5,8 @@ import java.util.Map;
 import java.util.WeakHashMap;
 
 /**
- * The order-29 NESTED ids of coordinate arrays the reader hands out more than once. The reader
+ * The order-29 NESTED ids of coordinate arrays the reader hands out more than once (through
+ * {@link io.zagg.read.ShardSelector#selectRepeated}; photons, read once, are not remembered). The reader
  * keeps each granule's decoded segment table for the next shards (its segment cache), so every
  * shard tests the same reference-photon arrays against its own key: hashing them once per run
  * instead of once per shard removes the run's largest cost when many small shards share

@@ -113,7 +113,7 @@ final class BeamReader {
         double[] latitudes = doubles(lat, coords.get(lat));
         double[] longitudes = doubles(lon, coords.get(lon));
         long rowsRead = ranges.total();
-        Selection sel = select(latitudes, longitudes);
+        Selection sel = select(latitudes, longitudes, false);
         if (sel.count == 0) {
             return BeamRead.empty(beam, access, sel.invalid, rowsRead);
         }
@@ -166,7 +166,7 @@ final class BeamReader {
         H5Array segLat = H5Array.open(file, path(level.latitude().get())).requireRank(1, "a coordinate").requireRows(link.segments(), begPath);
         H5Array segLon = H5Array.open(file, path(level.longitude().get())).requireRank(1, "a coordinate").requireRows(link.segments(), begPath);
         Map<H5Array, Object> coords = readAll(List.of(segLat, segLon));
-        Selection matched = select(doubles(segLat, coords.get(segLat)), doubles(segLon, coords.get(segLon)));
+        Selection matched = select(doubles(segLat, coords.get(segLat)), doubles(segLon, coords.get(segLon)), true);
         try {
             return SegmentPlan.plan(matched.mask, link.indexBeg(), link.count(), link.indexBase(), plan.pad(), plan.fullReadThreshold());
         } catch (IllegalArgumentException e) {
@@ -353,8 +353,11 @@ final class BeamReader {
         return out;
     }
 
-    /** The shard test; invalid coordinates are counted and never reach the selector. */
-    private Selection select(double[] lat, double[] lon) {
+    /**
+     * The shard test; invalid coordinates are counted and never reach the selector.
+     * {@code repeated}: the arrays are a cached segment table that later shards test again.
+     */
+    private Selection select(double[] lat, double[] lon, boolean repeated) {
         int n = lat.length;
         boolean[] valid = new boolean[n];
         int invalid = 0;
@@ -365,7 +368,9 @@ final class BeamReader {
             }
         }
         boolean[] mask = new boolean[n];
-        if (invalid == 0) {
+        if (invalid == 0 && repeated) {
+            selector.selectRepeated(lat, lon, mask);
+        } else if (invalid == 0) {
             selector.select(lat, lon, mask);
         } else if (invalid < n) {
             int m = n - invalid;

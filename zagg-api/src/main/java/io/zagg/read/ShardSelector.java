@@ -16,4 +16,13 @@ public interface ShardSelector {
      * the shard. The three arrays have the same length; {@code selected} arrives all false.
      */
     void select(double[] lat, double[] lon, boolean[] selected);
+
+    /**
+     * The same test for coordinates the reader hands out again to later shards: a granule's
+     * cached segment table (reference-photon coordinates). The arrays are never modified, so a
+     * selector may remember work keyed by their identity; by default this is {@link #select}.
+     */
+    default void selectRepeated(double[] lat, double[] lon, boolean[] selected) {
+        select(lat, lon, selected);
+    }
 }

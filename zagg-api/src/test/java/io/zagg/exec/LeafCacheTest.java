@@ -31,5 +31,8 @@ class LeafCacheTest {
         selector.select(new double[] {38.89, 38.89, -80}, new double[] {-76.56, -76.0, 120}, selected);
         assertArrayEquals(new boolean[] {true, Healpix.nested(11, 38.89, -76.0) == shard, false}, selected);
         assertEquals(false, selected[2]);
+        boolean[] repeated = new boolean[3];
+        selector.selectRepeated(new double[] {38.89, 38.89, -80}, new double[] {-76.56, -76.0, 120}, repeated);
+        assertArrayEquals(selected, repeated, "the cached path selects the same points");
     }
 }
