@@ -3,8 +3,10 @@
 Supplements numpy_reductions.json (numpy 1.24, beside the output): its 28 inputs (by name)
 plus edge cases, with numpy 2's results for float32 *and* float64 inputs, the statistics that
 file lacks (nansum, nanstd, nanmedian, more quantiles and histogram ranges), and zagg's t-digest
-reader functions. numpy 2 casts a Python-float q to the input dtype in np.quantile, so float32
-quantiles differ from numpy 1.24's in the last bit for a few inputs.
+reader functions. numpy 2 casts a Python-float q to the input dtype in np.quantile, so its float32
+quantiles ("quantile") differ from numpy 1.24's, which interpolate in float64; "quantile_array_q"
+passes q as a float64 array, which numpy 2 interpolates in float64 exactly as numpy 1.24 and the
+conformance file do (and zagg for Java does).
 
 Floats are IEEE-754 bit patterns: float32 as an unsigned int, float64 as a 16-digit hex string.
 Run: python3 numpy2_reductions.py ../../../../shared/conformance/numpy_reductions.json OUT.json
@@ -136,6 +138,7 @@ def stats(x, w, dtype):
     for name in STATS:
         out[name] = bits(getattr(np, name)(x), dtype)
     out["quantile"] = {repr(q): bits(np.quantile(x, q), dtype) for q in QS}
+    out["quantile_array_q"] = {repr(q): bits(np.quantile(x, np.array(q, dtype=np.float64)), dtype) for q in QS}
     if w is not None:
         w = w.astype(dtype)
         s = np.sum(w)

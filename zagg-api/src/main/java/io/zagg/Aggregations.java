@@ -76,8 +76,10 @@ public final class Aggregations {
     }
 
     /**
-     * {@code np.quantile(values, q)} with the default {@code linear} method, as numpy 2 computes
-     * it for a Python float {@code q} (which it first casts to the source dtype).
+     * {@code np.quantile(values, q)} with the default {@code linear} method: the virtual index
+     * {@code (n - 1) * q} and the interpolation between its neighbours in float64, the result
+     * rounded to the source dtype, as numpy 1.24 computes it (numpy 2 first casts a Python-float
+     * {@code q} to float32, which moves a float32 result by up to 1e-5 relative).
      */
     public static Aggregation quantile(String source, double q) {
         return builtIn(BuiltIn.QUANTILE, sources(source), Map.of("q", q));

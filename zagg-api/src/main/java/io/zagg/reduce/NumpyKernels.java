@@ -69,8 +69,8 @@ public final class NumpyKernels {
     }
 
     /**
-     * {@code np.quantile(x, q)} (method linear) for a Python-float {@code q} in [0, 1], which
-     * numpy 2.2 first casts to the column's dtype; NaN if any value is NaN.
+     * {@code np.quantile(x, q)} (method linear) for a {@code q} in [0, 1], interpolated in float64
+     * and rounded to the column's dtype, as numpy 1.24 computes it; NaN if any value is NaN.
      *
      * @throws IllegalArgumentException for an empty run or a {@code q} outside [0, 1]
      */

@@ -4,7 +4,9 @@ package io.zagg.reduce;
  * numpy's per-array statistics over a cell buffer {@code a[0, n)} ({@code n ≥ 1}), each with a
  * float32 and a float64 overload computing in that dtype, as numpy does for that input dtype.
  * The formulas follow numpy 2.2's Python code ({@code _methods.py}, {@code nanfunctions.py},
- * {@code _function_base_impl.py}); comments name the numpy step each line reproduces.
+ * {@code _function_base_impl.py}); comments name the numpy step each line reproduces. One
+ * exception, fixed by the conformance goldens: a float32 quantile interpolates in float64, as
+ * numpy 1.24 does (numpy 2 casts a Python-float {@code q} to float32 first).
  *
  * <p>Divisions by a count are numpy's {@code float32 scalar / intp}, which promotes to float64
  * and is then cast back: {@code (float) ((double) sum / n)}.
@@ -113,29 +115,16 @@ final class NumpyStats {
 
     /**
      * {@code np.quantile(x, q)} (method {@code linear}) of the ascending-sorted float32
-     * {@code s[0, n)}, as numpy 2 computes it: a Python-float {@code q} is first cast to float32,
-     * so the virtual index {@code (n - 1) * q}, its fraction and the interpolation are all float32.
-     * NaN if the values hold a NaN.
+     * {@code s[0, n)}, as the conformance goldens compute it (numpy 1.24): {@code q} is a float64
+     * array, so the virtual index, its fraction {@code gamma} and the interpolation
+     * {@code a + (b - a) * gamma} are float64 (only {@code b - a} is float32), and the result is
+     * rounded to float32 once at the end. NaN if the values hold a NaN.
      */
     static float quantile(float[] s, int n, double q) {
         if (s[n - 1] != s[n - 1]) {
             return s[n - 1];
         }
-        float v = (float) (n - 1) * (float) q;
-        int below;
-        float gamma;
-        if (v >= (float) (n - 1)) {
-            // numpy points both neighbours at index -1 and keeps gamma = v - (-1)
-            below = n - 1;
-            gamma = (float) ((double) v + 1);
-        } else {
-            below = (int) Math.floor(v);
-            gamma = v - below;
-        }
-        float a = s[below];
-        float b = s[Math.min(below + 1, n - 1)];
-        float diff = b - a;
-        return gamma >= 0.5f ? b - diff * (1f - gamma) : a + diff * gamma;
+        return (float) lerp(s, n, q);
     }
 
     /** {@code np.quantile(x, q)} of float64 values: all in float64. */
@@ -157,5 +146,24 @@ final class NumpyStats {
         double b = s[Math.min(below + 1, n - 1)];
         double diff = b - a;
         return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+    }
+
+    /** numpy's {@code _lerp} between the float32 neighbours of the float64 virtual index {@code (n - 1) * q}. */
+    private static double lerp(float[] s, int n, double q) {
+        double v = (n - 1) * q;
+        int below;
+        double gamma;
+        if (v >= n - 1) {
+            // numpy points both neighbours at index -1 and keeps gamma = v - (-1)
+            below = n - 1;
+            gamma = v + 1;
+        } else {
+            below = (int) Math.floor(v);
+            gamma = v - below;
+        }
+        float a = s[below];
+        float b = s[Math.min(below + 1, n - 1)];
+        float diff = b - a;
+        return gamma >= 0.5 ? b - (double) diff * (1 - gamma) : a + (double) diff * gamma;
     }
 }
