@@ -261,7 +261,9 @@ final class ShardTask {
     private MutableColumn cellKeys(Batch rows, long shardNested) {
         Column lat = rows.column(LATITUDE);
         Column lon = rows.column(LONGITUDE);
-        MutableColumn keys = rows.add(CELL_KEY, DType.INT64, 1);
+        // a cell's position in its shard fits 32 bits up to 4^15 cells a shard: then 4 bytes a row beside
+        // the coordinates, not 8 (the INDEX stage's peak)
+        MutableColumn keys = rows.add(CELL_KEY, grid.cellsPerShard() <= Integer.MAX_VALUE ? DType.INT32 : DType.INT64, 1);
         int shift = 2 * (Healpix.MAX_ORDER - grid.cellOrder());
         long firstCell = shardNested * grid.cellsPerShard();
         double[] la = new double[HASH_BLOCK];

@@ -159,9 +159,11 @@ public final class ColumnChain implements MutableColumn {
     /** The last {@code p < parts.length} with {@code starts[p] ≤ at}, trying the hint first. */
     private int locate(long[] starts, long at) {
         int p = hint;
-        if (at >= starts[p] && at < starts[p + 1]) {
-            return p;
-        }
+        // kept this small so that it inlines into the caller's loop; the search is the rare case
+        return at >= starts[p] && at < starts[p + 1] ? p : search(starts, at);
+    }
+
+    private int search(long[] starts, long at) {
         int lo = 0;
         int hi = parts.length - 1;
         while (lo < hi) {
