@@ -1,5 +1,6 @@
 package io.zagg.exec;
 
+import io.zagg.reduce.CellRuns;
 import io.zagg.spi.Column;
 
 /**
@@ -113,6 +114,24 @@ public final class CellSort {
     /** One past the last sorted row of populated cell {@code i}. */
     public long end(int i) {
         return runStarts[i + 1];
+    }
+
+    /**
+     * The runs of the populated cells in {@code [firstCell, firstCell + cells)}, one inner chunk,
+     * with cell indices relative to {@code firstCell}: what the kernels reduce into that chunk's
+     * output batch of {@code cells} rows.
+     */
+    public CellRuns runs(long firstCell, int cells) {
+        int from = firstAtOrAfter(firstCell);
+        int to = firstAtOrAfter(firstCell + cells);
+        long[] starts = new long[to - from + 1];
+        int[] relative = new int[to - from];
+        for (int r = from; r < to; r++) {
+            starts[r - from] = start(r);
+            relative[r - from] = (int) (cell(r) - firstCell);
+        }
+        starts[to - from] = to > from ? end(to - 1) : 0;
+        return new CellRuns(starts, relative, cells);
     }
 
     /** Index of the first populated cell at or after cell position {@code cell} (binary search). */

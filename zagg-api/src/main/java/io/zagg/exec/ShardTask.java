@@ -261,7 +261,9 @@ final class ShardTask {
     private MutableColumn cellKeys(Batch rows, long shardNested) {
         Column lat = rows.column(LATITUDE);
         Column lon = rows.column(LONGITUDE);
-        MutableColumn keys = rows.add(CELL_KEY, DType.INT64, 1);
+        // a cell's position in its shard fits 32 bits up to 4^15 cells a shard: then 4 bytes a row beside
+        // the coordinates, not 8 (the INDEX stage's peak)
+        MutableColumn keys = rows.add(CELL_KEY, grid.cellsPerShard() <= Integer.MAX_VALUE ? DType.INT32 : DType.INT64, 1);
         int shift = 2 * (Healpix.MAX_ORDER - grid.cellOrder());
         long firstCell = shardNested * grid.cellsPerShard();
         double[] la = new double[HASH_BLOCK];
@@ -298,16 +300,7 @@ final class ShardTask {
         int cellsPerChunk = Math.toIntExact(grid.cellsPerChunk());
         for (long chunk = 0; chunk < k; chunk++) {
             long chunkNested = shardNested * k + chunk;
-            long firstCell = chunk * cellsPerChunk;
-            int from = sort.firstAtOrAfter(firstCell);
-            int to = sort.firstAtOrAfter(firstCell + cellsPerChunk);
-            long[] starts = new long[to - from + 1];
-            int[] cells = new int[to - from];
-            for (int r = from; r < to; r++) {
-                starts[r - from] = sort.start(r);
-                cells[r - from] = (int) (sort.cell(r) - firstCell);
-            }
-            starts[to - from] = to > from ? sort.end(to - 1) : 0;
+            CellRuns runs = sort.runs(chunk * cellsPerChunk, cellsPerChunk);
             c.enter(ShardStage.REDUCE);
             try (Batch out = c.newBatch(cellsPerChunk)) {
                 Map<String, MutableColumn> dense = new LinkedHashMap<>();
@@ -322,7 +315,7 @@ final class ShardTask {
                         dense.put(a.name(), out.add(a.name(), a.dtype(), a.width()));
                     }
                 }
-                reduction.reduce(columns, new CellRuns(starts, cells, cellsPerChunk), new ShardOutput(dense, ragged));
+                reduction.reduce(columns, runs, new ShardOutput(dense, ragged));
                 writeCoordinates(out, chunkNested * cellsPerChunk, cellsPerChunk);
                 phases.aggregate();
                 c.enter(ShardStage.ENCODE);

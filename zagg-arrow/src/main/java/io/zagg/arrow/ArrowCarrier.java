@@ -3,6 +3,7 @@ package io.zagg.arrow;
 import io.zagg.spi.Carrier;
 import io.zagg.spi.CarrierContext;
 import io.zagg.spi.Column;
+import io.zagg.spi.ColumnChain;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
 import io.zagg.spi.MemoryBudgetException;
@@ -10,7 +11,11 @@ import io.zagg.spi.MutableColumn;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import org.apache.arrow.memory.AllocationListener;
 import org.apache.arrow.memory.AllocationOutcome;
 import org.apache.arrow.memory.ArrowBuf;
@@ -20,8 +25,9 @@ import org.apache.arrow.memory.OutOfMemoryException;
 /**
  * Columns as Arrow vectors in off-heap buffers from one child allocator per shard, whose limit is
  * the shard's memory budget and whose listener feeds the carrier's accounting, so the numbers
- * reported are the allocator's own. Concat, gather and encode work buffer to buffer; the only
- * copy from the Java heap is {@link #adopt} (Arrow memory cannot adopt a heap array), done in bulk.
+ * reported are the allocator's own. Concat chains the reads' vectors ({@link ColumnChain}) and
+ * copies nothing; gather and encode work buffer to buffer; the only copy from the Java heap is
+ * {@link #adopt} (Arrow memory cannot adopt a heap array), done in bulk.
  * Closing the carrier closes the allocator, which fails on any buffer still alive — a leak.
  */
 final class ArrowCarrier extends Carrier {
@@ -33,6 +39,8 @@ final class ArrowCarrier extends Carrier {
 
     private final Accounting accounting = new Accounting();
     private final BufferAllocator allocator;
+    /** Columns joined into a chain: freeing them must leave their vectors, now the chain's, open. */
+    private final Set<Column> moved = Collections.newSetFromMap(new IdentityHashMap<>());
 
     ArrowCarrier(CarrierContext context, BufferAllocator root) {
         super(NAME, context);
@@ -62,61 +70,79 @@ final class ArrowCarrier extends Carrier {
 
     @Override
     protected MutableColumn join(List<Column> parts, long rows) {
-        Column model = parts.get(0);
-        ArrowColumn joined = newColumn(model.dtype(), rows, model.width());
-        long at = 0;
+        List<MutableColumn> chained = new ArrayList<>(parts.size());
         for (Column p : parts) {
-            long bytes = p.valueBytes();
-            joined.data.setBytes(at, ((ArrowColumn) p).data, 0, bytes);
-            at += bytes;
+            chained.add((MutableColumn) p);
+            moved.add(p);
         }
-        return joined;
+        // no copy: the parts' vectors, still allocated, now belong to the chain
+        return ColumnChain.of(chained);
     }
 
+    /**
+     * Row {@code r} of the result is row {@code order[r]} of the source, a column or a chain (one
+     * part of a single column: the lookup then never leaves part 0), moved as raw words of the
+     * element size, so floats keep their bits, NaN payloads included.
+     */
     @Override
     protected MutableColumn gather(Column source, Column order) {
         ArrowColumn sorted = newColumn(source.dtype(), source.rows(), source.width());
-        ArrowBuf from = ((ArrowColumn) source).data;
+        ColumnChain from = source instanceof ColumnChain ? (ColumnChain) source : ColumnChain.of(List.of((MutableColumn) source));
+        ArrowBuf[] parts = new ArrowBuf[from.parts()];
+        for (int p = 0; p < parts.length; p++) {
+            parts[p] = ((ArrowColumn) from.part(p)).data;
+        }
         ArrowBuf to = sorted.data;
         long rows = source.rows();
         int w = source.width();
-        // raw words of the element size: floats move as bits, NaN payloads included
         switch (source.dtype().byteSize()) {
             case 8:
                 for (long r = 0; r < rows; r++) {
-                    long p = order.getLong(r) * w;
+                    long i = order.getLong(r);
+                    int p = from.partOf(i);
+                    long at = (i - from.firstRow(p)) * w;
                     for (int k = 0; k < w; k++) {
-                        to.setLong((r * w + k) * 8, from.getLong((p + k) * 8));
+                        to.setLong((r * w + k) * 8, parts[p].getLong((at + k) * 8));
                     }
                 }
                 break;
             case 4:
                 for (long r = 0; r < rows; r++) {
-                    long p = order.getLong(r) * w;
+                    long i = order.getLong(r);
+                    int p = from.partOf(i);
+                    long at = (i - from.firstRow(p)) * w;
                     for (int k = 0; k < w; k++) {
-                        to.setInt((r * w + k) * 4, from.getInt((p + k) * 4));
+                        to.setInt((r * w + k) * 4, parts[p].getInt((at + k) * 4));
                     }
                 }
                 break;
             case 2:
                 for (long r = 0; r < rows; r++) {
-                    long p = order.getLong(r) * w;
+                    long i = order.getLong(r);
+                    int p = from.partOf(i);
+                    long at = (i - from.firstRow(p)) * w;
                     for (int k = 0; k < w; k++) {
-                        to.setShort((r * w + k) * 2, from.getShort((p + k) * 2));
+                        to.setShort((r * w + k) * 2, parts[p].getShort((at + k) * 2));
                     }
                 }
                 break;
             default:
                 for (long r = 0; r < rows; r++) {
-                    long p = order.getLong(r) * w;
+                    long i = order.getLong(r);
+                    int p = from.partOf(i);
+                    long at = (i - from.firstRow(p)) * w;
                     for (int k = 0; k < w; k++) {
-                        to.setByte(r * w + k, from.getByte(p + k));
+                        to.setByte(r * w + k, parts[p].getByte(at + k));
                     }
                 }
         }
         return sorted;
     }
 
+    /**
+     * A read-only view of the vector's own memory (Arrow writes little-endian); for a chain's
+     * rows that span parts, a copy of them.
+     */
     @Override
     protected ByteBuffer encode(Column column, long fromRow, long toRow) {
         long rowBytes = (long) column.width() * column.dtype().byteSize();
@@ -124,19 +150,48 @@ final class ArrowCarrier extends Carrier {
         if (bytes == 0) {
             return ByteBuffer.allocate(0);
         }
-        // a view of the vector's own memory: no copy; Arrow writes little-endian
-        return ((ArrowColumn) column).data.nioBuffer(fromRow * rowBytes, bytes).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
+        if (!(column instanceof ColumnChain)) {
+            return view((ArrowColumn) column, fromRow * rowBytes, bytes);
+        }
+        ColumnChain chain = (ColumnChain) column;
+        int first = chain.partOf(fromRow);
+        if (toRow <= chain.firstRow(first + 1)) {
+            return view((ArrowColumn) chain.part(first), (fromRow - chain.firstRow(first)) * rowBytes, bytes);
+        }
+        handedOver(bytes);
+        ByteBuffer out = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        for (long row = fromRow; row < toRow; ) {
+            int p = chain.partOf(row);
+            long end = Math.min(toRow, chain.firstRow(p + 1));
+            out.put(view((ArrowColumn) chain.part(p), (row - chain.firstRow(p)) * rowBytes, (int) ((end - row) * rowBytes)));
+            row = end;
+        }
+        return out.flip();
     }
 
     @Override
     protected void free(Column column) {
+        if (moved.remove(column)) {
+            return; // its vector lives on in a chain, closed with it
+        }
         // the allocator's listener reports the released bytes
-        ((ArrowColumn) column).vector.close();
+        if (column instanceof ColumnChain) {
+            ColumnChain chain = (ColumnChain) column;
+            for (int p = 0; p < chain.parts(); p++) {
+                ((ArrowColumn) chain.part(p)).vector.close();
+            }
+        } else {
+            ((ArrowColumn) column).vector.close();
+        }
     }
 
     @Override
     protected void closeStorage() {
         allocator.close();
+    }
+
+    private static ByteBuffer view(ArrowColumn column, long offset, int bytes) {
+        return column.data.nioBuffer(offset, bytes).asReadOnlyBuffer().order(ByteOrder.LITTLE_ENDIAN);
     }
 
     private ArrowColumn newColumn(DType dtype, long rows, int width) {

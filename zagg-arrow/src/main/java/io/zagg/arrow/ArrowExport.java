@@ -1,6 +1,7 @@
 package io.zagg.arrow;
 
 import io.zagg.spi.Batch;
+import io.zagg.spi.Column;
 import java.util.ArrayList;
 import java.util.List;
 import org.apache.arrow.c.ArrowArray;
@@ -38,7 +39,9 @@ public final class ArrowExport {
     /**
      * Exports every column of {@code batch} into {@code array} and its schema into {@code schema}.
      *
-     * @throws IllegalArgumentException if the batch is not held by the {@code arrow} carrier
+     * @throws IllegalArgumentException if the batch is not held by the {@code arrow} carrier, or a
+     *                                  column is a {@link io.zagg.spi.ColumnChain} (concatenated
+     *                                  reads, not yet gathered)
      */
     public static void export(Batch batch, ArrowArray array, ArrowSchema schema) {
         if (!(batch.carrier() instanceof ArrowCarrier)) {
@@ -51,7 +54,13 @@ public final class ArrowExport {
         List<Field> fields = new ArrayList<>();
         List<FieldVector> vectors = new ArrayList<>();
         for (String name : batch.names()) {
-            FieldVector v = ((ArrowColumn) batch.column(name)).vector;
+            Column column = batch.column(name);
+            if (!(column instanceof ArrowColumn)) {
+                throw new IllegalArgumentException("column '" + name + "' of batch " + batch.source() + " is " + column
+                        + ", not one Arrow vector: a batch's columns are chains of its reads' vectors from concat until"
+                        + " gather; export an output batch or a gathered one");
+            }
+            FieldVector v = ((ArrowColumn) column).vector;
             Field f = v.getField();
             fields.add(new Field(name, f.getFieldType(), f.getChildren()));
             vectors.add(v);

@@ -1,12 +1,14 @@
 package io.zagg.arrow;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zagg.spi.Batch;
 import io.zagg.spi.Carrier;
 import io.zagg.spi.CarrierContext;
+import io.zagg.spi.ColumnChain;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
 import io.zagg.spi.InputBatch;
@@ -17,7 +19,10 @@ import io.zagg.spi.testkit.ShardCase;
 import io.zagg.spi.testkit.StagePipeline;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.arrow.c.ArrowArray;
+import org.apache.arrow.c.ArrowSchema;
 import org.apache.arrow.memory.BufferAllocator;
+import org.apache.arrow.memory.RootAllocator;
 import org.junit.jupiter.api.Test;
 
 /** What ARROW does beyond the contract: allocator-backed accounting, the budget as the allocator's limit, leak detection. */
@@ -63,6 +68,35 @@ class ArrowCarrierTest {
             assertEquals(allocator.getPeakMemoryAllocation(), carrier.memory().peakBytes());
             rows.close();
             assertEquals(0, allocator.getAllocatedMemory());
+            assertEquals(0, carrier.memory().heldBytes());
+        }
+    }
+
+    @Test
+    void concatChainsTheReadsVectorsWithoutAllocatingAndExportsOnlyOnceGathered() {
+        try (ArrowCarrier carrier = create(1 << 20);
+             BufferAllocator consumer = new RootAllocator();
+             ArrowArray array = ArrowArray.allocateNew(consumer);
+             ArrowSchema schema = ArrowSchema.allocateNew(consumer)) {
+            Batch a = carrier.load(InputBatch.builder("a").column("h", Columns.of(1f, 2f)).build());
+            Batch b = carrier.load(InputBatch.builder("b").column("h", Columns.of(3f)).build());
+            long loaded = carrier.allocator().getAllocatedMemory();
+            carrier.enter(ShardStage.CONCAT);
+            Batch all = carrier.concat(List.of(a, b));
+            assertInstanceOf(ColumnChain.class, all.column("h"));
+            assertEquals(loaded, carrier.memory().stagePeaks().get(ShardStage.CONCAT), "concat allocated nothing");
+            assertEquals(loaded, carrier.allocator().getAllocatedMemory());
+            assertEquals(2f, all.column("h").getFloat(1));
+            assertEquals(3f, all.column("h").getFloat(2));
+            IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> ArrowExport.export(all, array, schema));
+            assertTrue(refused.getMessage().startsWith("column 'h' of batch a and 1 more is chain of 2 parts, 3 rows of float32,"
+                    + " not one Arrow vector"), refused.getMessage());
+
+            all.gather(Columns.wrap(new int[] {2, 1, 0}, DType.INT32, 1));
+            assertInstanceOf(ArrowColumn.class, all.column("h"));
+            assertEquals(3f, all.column("h").getFloat(0));
+            assertEquals(1f, all.column("h").getFloat(2));
+            all.close();
             assertEquals(0, carrier.memory().heldBytes());
         }
     }

@@ -29,10 +29,11 @@ import org.openjdk.jmh.runner.IterationType;
  * The stages of a shard's path through a carrier (see {@link Carrier}), one {@code @Benchmark}
  * each, per carrier: {@code build} loads four beams' decoded heap columns
  * ({@code carrier.load(InputBatch)}), {@code concat} joins them, {@code sortGather} groups the
- * rows by cell ({@code CellSort} over the carrier's cell column, then {@code Batch.gather} of every
- * column), {@code reduce} computes count, min, max, mean and var per cell with
- * {@code ShardReduction} from the carrier's columns into a carrier output batch, and
- * {@code encode} encodes each output column in chunks of 4,096 cells.
+ * rows by cell ({@code CellSort} over the carrier's cell column, which is then released as the
+ * engine releases its cell keys, and {@code Batch.gather} of {@code h}), and {@code reduceEncode}
+ * works chunk by chunk of 4,096 cells as the engine's shard task does: count, min, max, mean and
+ * var per cell with {@code ShardReduction} from the carrier's {@code h} into a carrier output
+ * batch of the chunk's cells, each output column encoded, the batch closed before the next chunk.
  *
  * <p>Every invocation creates its own carrier and closes it afterwards (an Arrow carrier closes
  * its child allocator, which fails on a leak). The stages before the measured one run in a
@@ -83,7 +84,8 @@ public class CarrierStagesBenchmark {
 
     /**
      * The carrier's memory after the measured stage, reported by JMH next to the scores:
-     * {@code stagePeakBytes}, the most bytes it held while that stage ran;
+     * {@code stagePeakBytes}, the most bytes it held while that stage ran (for
+     * {@code reduceEncode}, while either of its stages ran);
      * {@code peakCarrierBytes}, the most it held since it was created
      * ({@code carrier.memory().peakBytes()}); and {@code peakToInput}, that peak over the decoded
      * input bytes. JMH sums {@code EVENTS} counters over the measured iterations, so each value is
@@ -118,7 +120,10 @@ public class CarrierStagesBenchmark {
         void record(Carrier carrier, ShardStage stage) {
             CarrierMemory memory = carrier.memory();
             if (recording) {
-                stagePeakBytes = memory.stagePeaks().get(stage);
+                // the reduce-and-encode benchmark interleaves the two stages chunk by chunk: report their common peak
+                stagePeakBytes = stage == ShardStage.ENCODE
+                        ? Math.max(memory.stagePeaks().get(ShardStage.REDUCE), memory.stagePeaks().get(stage))
+                        : memory.stagePeaks().get(stage);
                 peakCarrierBytes = memory.peakBytes();
                 peakToInput = memory.peakToInput();
             }
@@ -179,18 +184,6 @@ public class CarrierStagesBenchmark {
         }
     }
 
-    /** The per-cell output batch, reduced. */
-    public static class Reduced extends Invocation {
-        Batch out;
-
-        @Setup(Level.Invocation)
-        public void open(Shard shard) {
-            carrier = shard.path.newCarrier();
-            ShardPath.SortedRows sorted = shard.path.sortGather(carrier, shard.path.concat(carrier, shard.path.load(carrier)));
-            out = shard.path.reduce(carrier, sorted);
-        }
-    }
-
     @Benchmark
     public List<Batch> build(Shard shard, Empty run, RowCounters counters, CarrierPeaks peaks) {
         List<Batch> reads = shard.path.load(run.carrier);
@@ -213,16 +206,10 @@ public class CarrierStagesBenchmark {
     }
 
     @Benchmark
-    public Batch reduce(Shard shard, Sorted run, RowCounters counters, CarrierPeaks peaks) {
-        Batch out = shard.path.reduce(run.carrier, run.sorted);
-        finish(shard, run, ShardStage.REDUCE, counters, peaks);
-        return out;
-    }
-
-    @Benchmark
-    public void encode(Shard shard, Reduced run, RowCounters counters, CarrierPeaks peaks, Blackhole bh) {
-        shard.path.encode(run.carrier, run.out, bh::consume);
+    public long reduceEncode(Shard shard, Sorted run, RowCounters counters, CarrierPeaks peaks, Blackhole bh) {
+        long cells = shard.path.reduceEncode(run.carrier, run.sorted, (name, chunk) -> bh.consume(chunk));
         finish(shard, run, ShardStage.ENCODE, counters, peaks);
+        return cells;
     }
 
     private static void finish(Shard shard, Invocation run, ShardStage stage, RowCounters counters, CarrierPeaks peaks) {

@@ -16,6 +16,7 @@ import io.zagg.spi.Batch;
 import io.zagg.spi.Carrier;
 import io.zagg.spi.CarrierContext;
 import io.zagg.spi.CarrierProvider;
+import io.zagg.spi.Column;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
 import io.zagg.spi.InputBatch;
@@ -27,7 +28,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
+import java.util.function.BiConsumer;
 
 /**
  * One shard's path through a carrier, stage by stage, as {@link CarrierStagesBenchmark} measures
@@ -46,7 +47,7 @@ final class ShardPath {
     /** Reads per shard: one granule's worth of ATL03 strong and weak beams in this benchmark. */
     static final int BEAMS = 4;
 
-    /** Cells per encoded chunk, as the default Zarr inner chunk. */
+    /** Cells per inner chunk (reduced, encoded and released together), as the default Zarr inner chunk. */
     static final int CHUNK_CELLS = 4096;
 
     /** Large enough never to refuse: these benchmarks measure, they do not limit. */
@@ -57,8 +58,8 @@ final class ShardPath {
     private final List<InputBatch> beams;
     private final ShardReduction moments = new ShardReduction(List.of(count(), min("h"), max("h"), mean("h"), var("h")));
 
-    /** The rows after {@link #sortGather}: sorted by cell, with one run per populated cell. */
-    record SortedRows(Batch rows, CellRuns runs) {
+    /** The rows after {@link #sortGather}: {@code h} sorted by cell, and the sort with each populated cell's run. */
+    record SortedRows(Batch rows, CellSort sort) {
     }
 
     /**
@@ -107,41 +108,46 @@ final class ShardPath {
         return carrier.concat(reads);
     }
 
-    /** SORT: the rows grouped by cell (a stable radix sort of the cell column), every column gathered. */
+    /**
+     * SORT: the rows grouped by cell (a stable radix sort of the cell column), then, as the engine
+     * does with its cell keys, the cell column released before every other column is gathered.
+     */
     SortedRows sortGather(Carrier carrier, Batch rows) {
         carrier.enter(ShardStage.SORT);
         CellSort sort = CellSort.of(rows.column("cell"), cellsPerShard);
+        rows.release("cell");
         rows.gather(Columns.wrap(sort.permutation(), DType.INT32, 1));
-        int populated = sort.populatedCells();
-        long[] starts = new long[populated + 1];
-        int[] cells = new int[populated];
-        for (int i = 0; i < populated; i++) {
-            starts[i] = sort.start(i);
-            cells[i] = (int) sort.cell(i);
-        }
-        starts[populated] = rows.rows();
-        return new SortedRows(rows, new CellRuns(starts, cells, cellsPerShard));
+        return new SortedRows(rows, sort);
     }
 
-    /** REDUCE: count, min, max, mean and var of {@code h} per cell, into a new output batch of the carrier. */
-    Batch reduce(Carrier carrier, SortedRows sorted) {
-        carrier.enter(ShardStage.REDUCE);
-        Batch out = carrier.newBatch(cellsPerShard);
-        Map<String, MutableColumn> dense = new LinkedHashMap<>();
-        for (Aggregation field : moments.fields()) {
-            dense.put(field.name(), out.add(field.name(), field.dtype(), field.width()));
-        }
-        moments.reduce(Map.of("h", sorted.rows().column("h")), sorted.runs(), new ShardOutput(dense, Map.of()));
-        return out;
-    }
-
-    /** ENCODE: every output column in chunks of {@value #CHUNK_CELLS} cells, each handed to {@code sink}. */
-    void encode(Carrier carrier, Batch out, Consumer<ByteBuffer> sink) {
-        carrier.enter(ShardStage.ENCODE);
-        for (String name : out.names()) {
-            for (long from = 0; from < out.rows(); from += CHUNK_CELLS) {
-                sink.accept(out.encode(name, from, Math.min(from + CHUNK_CELLS, out.rows())));
+    /**
+     * REDUCE and ENCODE, chunk by chunk as the engine's shard task does: for each run of
+     * {@value #CHUNK_CELLS} cells (an inner chunk), count, min, max, mean and var of {@code h}
+     * per cell into a new output batch of the carrier, every output column encoded whole and
+     * handed to {@code sink} with its name, then the batch closed before the next chunk's. Returns the cells
+     * reduced.
+     */
+    long reduceEncode(Carrier carrier, SortedRows sorted, BiConsumer<String, ByteBuffer> sink) {
+        Map<String, Column> h = Map.of("h", sorted.rows().column("h"));
+        int chunkCells = Math.min(CHUNK_CELLS, cellsPerShard);
+        long cells = 0;
+        for (int firstCell = 0; firstCell < cellsPerShard; firstCell += chunkCells) {
+            int n = Math.min(chunkCells, cellsPerShard - firstCell);
+            CellRuns runs = sorted.sort().runs(firstCell, n);
+            carrier.enter(ShardStage.REDUCE);
+            try (Batch out = carrier.newBatch(n)) {
+                Map<String, MutableColumn> dense = new LinkedHashMap<>();
+                for (Aggregation field : moments.fields()) {
+                    dense.put(field.name(), out.add(field.name(), field.dtype(), field.width()));
+                }
+                moments.reduce(h, runs, new ShardOutput(dense, Map.of()));
+                carrier.enter(ShardStage.ENCODE);
+                for (String name : out.names()) {
+                    sink.accept(name, out.encode(name, 0, n));
+                }
+                cells += out.rows();
             }
         }
+        return cells;
     }
 }

@@ -10,18 +10,24 @@ import io.zagg.jmh.CarrierStagesBenchmark.CarrierPeaks;
 import io.zagg.jmh.ShardColumns.RowOrder;
 import io.zagg.spi.Batch;
 import io.zagg.spi.Carrier;
-import io.zagg.spi.Column;
+import io.zagg.spi.ShardStage;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.openjdk.jmh.infra.Blackhole;
 
 /** Runs every stage of {@link CarrierStagesBenchmark} once, on a small shard, with each built-in carrier. */
 class CarrierStagesBenchmarkTest {
 
-    private static final int ROWS = 5_000;
-    private static final int CELLS = 300;
+    /** Two inner chunks of {@link ShardPath#CHUNK_CELLS} and 904 cells, four rows a cell on average. */
+    private static final int ROWS = 20_000;
+    private static final int CELLS = 5_000;
     private static final long INPUT_BYTES = (long) ROWS * ShardColumns.BYTES_PER_ROW;
 
     private final CarrierStagesBenchmark bench = new CarrierStagesBenchmark();
@@ -56,55 +62,71 @@ class CarrierStagesBenchmarkTest {
                 Batch rows = bench.concat(shard, loaded, new RowCounters(), peaks);
                 assertEquals(ROWS, rows.rows(), at);
                 assertEquals(List.of("h", "cell"), rows.names(), at);
-                // one joined column beside all the beams at the moment it is complete
-                assertPeaks(peaks, INPUT_BYTES + ROWS * 4L, at + ", concat");
+                // the beams are chained, not copied
+                assertPeaks(peaks, INPUT_BYTES, at + ", concat");
+                assertEquals(peaks.stagePeakBytes, loaded.carrier.memory().stagePeaks().get(ShardStage.READ), at + ", concat adds nothing");
                 closeWithoutLeak(loaded);
 
                 CarrierStagesBenchmark.Concatenated concatenated = new CarrierStagesBenchmark.Concatenated();
                 concatenated.open(shard);
                 peaks = recordingPeaks();
                 ShardPath.SortedRows sorted = bench.sortGather(shard, concatenated, new RowCounters(), peaks);
-                Column cell = sorted.rows().column("cell");
-                for (long i = 1; i < ROWS; i++) {
-                    assertTrue(cell.getLong(i - 1) <= cell.getLong(i), at + ": rows not sorted by cell at " + i);
-                }
-                assertEquals(ROWS, sorted.runs().end(sorted.runs().runs() - 1), at);
-                assertPeaks(peaks, INPUT_BYTES + ROWS * 4L, at + ", sortGather");
+                assertEquals(List.of("h"), sorted.rows().names(), at + ": the cell column is released once sorted");
+                // the chained h beside its sorted copy; the cell column went first
+                assertPeaks(peaks, INPUT_BYTES, at + ", sortGather");
                 closeWithoutLeak(concatenated);
 
                 CarrierStagesBenchmark.Sorted sortedRun = new CarrierStagesBenchmark.Sorted();
                 sortedRun.open(shard);
                 peaks = recordingPeaks();
-                Batch out = bench.reduce(shard, sortedRun, new RowCounters(), peaks);
-                assertEquals(CELLS, out.rows(), at);
-                long counted = 0;
-                for (long c = 0; c < CELLS; c++) {
-                    counted += out.column("count").getLong(c);
-                }
-                assertEquals(ROWS, counted, at + ": the per-cell counts must add up to the rows");
-                assertPeaks(peaks, INPUT_BYTES, at + ", reduce");
+                long cells = bench.reduceEncode(shard, sortedRun, new RowCounters(), peaks, blackhole());
+                assertEquals(CELLS, cells, at);
+                // the sorted h and one chunk's output
+                assertPeaks(peaks, INPUT_BYTES / 2, at + ", reduceEncode");
                 closeWithoutLeak(sortedRun);
-
-                CarrierStagesBenchmark.Reduced reduced = new CarrierStagesBenchmark.Reduced();
-                reduced.open(shard);
-                peaks = recordingPeaks();
-                bench.encode(shard, reduced, new RowCounters(), peaks, blackhole());
-                assertPeaks(peaks, INPUT_BYTES, at + ", encode");
-                closeWithoutLeak(reduced);
             }
         }
     }
 
     @Test
     void everyCarrierEncodesTheSameBytesInEitherOrder() {
-        byte[] expected = encoded("plain", RowOrder.CLUSTERED);
-        // five columns of one value per cell, each at least 4 bytes
-        assertEquals(0, expected.length % CELLS, "whole cells");
-        assertTrue(expected.length >= 5 * CELLS * 4, expected.length + " bytes for five columns of " + CELLS + " cells");
-        assertArrayEquals(expected, encoded("arrow", RowOrder.CLUSTERED));
-        byte[] random = encoded("arrow", RowOrder.RANDOM);
-        assertArrayEquals(encoded("plain", RowOrder.RANDOM), random);
-        assertEquals(expected.length, random.length);
+        Map<String, byte[]> expected = encoded("plain", RowOrder.CLUSTERED);
+        assertEquals(Set.of("count", "h_min", "h_max", "h_mean", "h_var"), expected.keySet());
+        assertBytesEqual(expected, encoded("arrow", RowOrder.CLUSTERED), "arrow, clustered");
+        assertBytesEqual(encoded("plain", RowOrder.RANDOM), encoded("arrow", RowOrder.RANDOM), "arrow, random");
+    }
+
+    /** Count, min and max per cell are those of the shard's rows: the rows were sorted and reduced by cell, chunk by chunk. */
+    @Test
+    void theOutputHoldsEachCellsCountMinAndMax() {
+        for (String carrier : List.of("plain", "arrow")) {
+            for (RowOrder order : RowOrder.values()) {
+                ShardColumns columns = ShardColumns.generate(ROWS, CELLS, order);
+                long[] count = new long[CELLS];
+                float[] min = new float[CELLS];
+                float[] max = new float[CELLS];
+                Arrays.fill(min, Float.NaN);
+                Arrays.fill(max, Float.NaN);
+                for (int i = 0; i < ROWS; i++) {
+                    int c = columns.cell()[i];
+                    float h = columns.h()[i];
+                    min[c] = count[c] == 0 ? h : Math.min(min[c], h);
+                    max[c] = count[c] == 0 ? h : Math.max(max[c], h);
+                    count[c]++;
+                }
+                Map<String, byte[]> out = encoded(carrier, order);
+                ByteBuffer counts = ByteBuffer.wrap(out.get("count")).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer mins = ByteBuffer.wrap(out.get("h_min")).order(ByteOrder.LITTLE_ENDIAN);
+                ByteBuffer maxs = ByteBuffer.wrap(out.get("h_max")).order(ByteOrder.LITTLE_ENDIAN);
+                int countBytes = out.get("count").length / CELLS;
+                for (int c = 0; c < CELLS; c++) {
+                    String at = carrier + ", " + order + ", cell " + c;
+                    assertEquals(count[c], countBytes == 8 ? counts.getLong() : counts.getInt(), at);
+                    assertEquals(min[c], mins.getFloat(), at);
+                    assertEquals(max[c], maxs.getFloat(), at);
+                }
+            }
+        }
     }
 
     @Test
@@ -113,18 +135,26 @@ class CarrierStagesBenchmarkTest {
         assertTrue(e.getMessage().contains("'nosuch'") && e.getMessage().contains("plain"), e.getMessage());
     }
 
-    private static byte[] encoded(String carrier, RowOrder order) {
+    /** Each output column's chunks, joined, by name. */
+    private static Map<String, byte[]> encoded(String carrier, RowOrder order) {
         CarrierStagesBenchmark.Shard shard = shard(carrier, order);
-        CarrierStagesBenchmark.Reduced reduced = new CarrierStagesBenchmark.Reduced();
-        reduced.open(shard);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        shard.path.encode(reduced.carrier, reduced.out, (ByteBuffer chunk) -> {
+        CarrierStagesBenchmark.Sorted sorted = new CarrierStagesBenchmark.Sorted();
+        sorted.open(shard);
+        Map<String, ByteArrayOutputStream> bytes = new TreeMap<>();
+        shard.path.reduceEncode(sorted.carrier, sorted.sorted, (name, chunk) -> {
             byte[] copy = new byte[chunk.remaining()];
             chunk.duplicate().get(copy);
-            bytes.writeBytes(copy);
+            bytes.computeIfAbsent(name, n -> new ByteArrayOutputStream()).writeBytes(copy);
         });
-        closeWithoutLeak(reduced);
-        return bytes.toByteArray();
+        closeWithoutLeak(sorted);
+        Map<String, byte[]> out = new TreeMap<>();
+        bytes.forEach((name, b) -> out.put(name, b.toByteArray()));
+        return out;
+    }
+
+    private static void assertBytesEqual(Map<String, byte[]> expected, Map<String, byte[]> actual, String at) {
+        assertEquals(expected.keySet(), actual.keySet(), at);
+        expected.forEach((name, b) -> assertArrayEquals(b, actual.get(name), at + ": column " + name));
     }
 
     private static CarrierStagesBenchmark.Shard shard(String carrier, RowOrder order) {
@@ -143,8 +173,11 @@ class CarrierStagesBenchmarkTest {
         return peaks;
     }
 
+    /** The stage held at least {@code atLeast} bytes and the carrier never more than 1.5× the input. */
     private static void assertPeaks(CarrierPeaks peaks, long atLeast, String at) {
         assertTrue(peaks.stagePeakBytes >= atLeast, at + ": stage peak " + peaks.stagePeakBytes + " < " + atLeast);
+        assertTrue(peaks.peakToInput <= 1.5, at + ": peak " + peaks.peakCarrierBytes + " bytes = " + peaks.peakToInput
+                + "× the input of " + INPUT_BYTES + " bytes");
         assertTrue(peaks.peakCarrierBytes >= peaks.stagePeakBytes, at + ": overall peak below the stage's");
         assertEquals((double) peaks.peakCarrierBytes / INPUT_BYTES, peaks.peakToInput, 1e-12, at);
     }

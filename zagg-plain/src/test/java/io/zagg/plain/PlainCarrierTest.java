@@ -1,21 +1,24 @@
 package io.zagg.plain;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotSame;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.zagg.spi.Batch;
 import io.zagg.spi.Carrier;
 import io.zagg.spi.CarrierContext;
+import io.zagg.spi.ColumnChain;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
 import io.zagg.spi.InputBatch;
+import io.zagg.spi.ShardStage;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** What PLAIN does beyond the contract: it adopts the reader's arrays instead of copying them. */
+/** What PLAIN does beyond the contract: it adopts the reader's arrays and chains them instead of copying them. */
 class PlainCarrierTest {
 
     private final Carrier carrier = new PlainCarrierProvider().create(CarrierContext.of(1L << 20, "test-shard"));
@@ -41,13 +44,27 @@ class PlainCarrierTest {
     }
 
     @Test
-    void concatOfSeveralReadsCopiesIntoOneArray() {
-        float[] a = {1f};
+    void concatOfSeveralReadsChainsTheirArraysAndGatherCopiesThemIntoOne() {
+        float[] a = {1f, 2f};
+        float[] b = {3f};
         Batch first = carrier.load(InputBatch.builder("a").column("h", Columns.wrap(a, DType.FLOAT32, 1)).build());
-        Batch second = carrier.load(InputBatch.builder("b").column("h", Columns.of(2f)).build());
+        Batch second = carrier.load(InputBatch.builder("b").column("h", Columns.wrap(b, DType.FLOAT32, 1)).build());
+        carrier.enter(ShardStage.CONCAT);
         Batch all = carrier.concat(List.of(first, second));
-        assertNotSame(a, Columns.arrayOf(all.column("h")));
-        assertEquals(8, carrier.memory().heldBytes());
+        ColumnChain chain = assertInstanceOf(ColumnChain.class, all.column("h"));
+        assertSame(a, Columns.arrayOf(chain.part(0)));
+        assertSame(b, Columns.arrayOf(chain.part(1)));
+        assertEquals(12, carrier.memory().heldBytes(), "the reads' arrays, now the chain's");
+        assertEquals(12, carrier.memory().stagePeaks().get(ShardStage.CONCAT), "concat added no byte");
+        assertEquals(3f, all.column("h").getFloat(2));
+
+        carrier.enter(ShardStage.SORT);
+        all.gather(Columns.wrap(new int[] {2, 0, 1}, DType.INT32, 1));
+        assertArrayEquals(new float[] {3f, 1f, 2f}, (float[]) Columns.arrayOf(all.column("h")), "one array, in order");
+        assertEquals(24, carrier.memory().stagePeaks().get(ShardStage.SORT), "the chain and its sorted copy");
+        assertEquals(12, carrier.memory().heldBytes(), "the chain's arrays were released with it");
+        all.close();
+        assertEquals(0, carrier.memory().heldBytes());
     }
 
     @Test

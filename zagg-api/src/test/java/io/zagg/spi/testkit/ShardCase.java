@@ -61,6 +61,40 @@ public final class ShardCase {
         return new ShardCase(chunks, cellsPerChunk, list);
     }
 
+    /**
+     * A shard of {@code reads} reads of {@code rowsPerRead} photons in which every row has a cell
+     * of its own (the cells shuffled across the reads), over {@code chunks} inner chunks of
+     * {@code reads × rowsPerRead / chunks} cells: the sparsest shard, where the output is as long
+     * as the input.
+     *
+     * @throws IllegalArgumentException if the rows do not divide into {@code chunks} equal chunks
+     */
+    public static ShardCase onePerCell(int reads, int rowsPerRead, int chunks, long seed) {
+        int cells = reads * rowsPerRead;
+        if (cells % chunks != 0) {
+            throw new IllegalArgumentException(cells + " rows do not divide into " + chunks + " chunks");
+        }
+        Random random = new Random(seed);
+        int[] cell = new int[cells];
+        for (int i = 0; i < cells; i++) {
+            int j = random.nextInt(i + 1);
+            cell[i] = cell[j];
+            cell[j] = i;
+        }
+        List<Read> list = new ArrayList<>();
+        byte[] conf = new byte[CONF_WIDTH];
+        for (int r = 0; r < reads; r++) {
+            Read read = new Read("granule" + r / 3 + " gt" + (r % 3 + 1) + "r", rowsPerRead);
+            for (int i = 0; i < rowsPerRead; i++) {
+                random.nextBytes(conf);
+                read.set(i, cell[r * rowsPerRead + i], 60 + random.nextDouble(), (float) random.nextGaussian() * 50, conf,
+                        (float) random.nextGaussian() * 40);
+            }
+            list.add(read);
+        }
+        return new ShardCase(chunks, cells / chunks, list);
+    }
+
     public int cells() {
         return chunks * cellsPerChunk;
     }
