@@ -26,6 +26,7 @@ import java.util.Map;
 final class ChunkIndex {
 
     private static final Method LOOKUP = lookupMethod();
+    private static final long UNDEFINED = -1L;
 
     private final Map<ChunkOffset, Chunk> chunks;
     private final HdfBackingStorage storage;
@@ -71,7 +72,9 @@ final class ChunkIndex {
     Chunk chunkAt(long row) {
         long[] offset = new long[rank];
         offset[0] = row;
-        return chunks.get(new ChunkOffset(offset));
+        Chunk chunk = chunks.get(new ChunkOffset(offset));
+        // array indices (HDF5 1.10+) list unwritten chunks too, at HDF5's undefined address (all ones)
+        return chunk == null || chunk.getAddress() == UNDEFINED ? null : chunk;
     }
 
     /**

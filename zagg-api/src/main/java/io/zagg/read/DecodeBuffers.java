@@ -56,8 +56,8 @@ final class DecodeBuffers {
 
     /**
      * Inflates the zlib stream {@code in} into {@code out[offset, offset + length)}, which it must
-     * fill exactly: a stream that ends early, runs on past {@code length} bytes, or is not a
-     * valid zlib stream (including its Adler-32 checksum) is an {@link InflateMismatch} or a
+     * fill exactly: a stream that ends early, is cut short or runs on past {@code length} bytes
+     * is an {@link InflateMismatch}, one that is not valid zlib (Adler-32 checksum included) a
      * {@link DataFormatException}.
      */
     void inflate(ByteBuffer in, byte[] out, int offset, int length) throws DataFormatException, InflateMismatch {
@@ -71,9 +71,12 @@ final class DecodeBuffers {
             }
             got += n;
         }
-        if (got != length || !streamEnds()) {
-            throw new InflateMismatch("it does not inflate to exactly " + length + " bytes (got " + got
-                    + (inflater.finished() ? "" : " and more or a cut stream") + ")");
+        if (got < length) {
+            throw new InflateMismatch("it inflates to " + got + " bytes, not " + length
+                    + (inflater.finished() ? "" : ": the stream is cut short"));
+        }
+        if (!streamEnds()) {
+            throw new InflateMismatch("it inflates to more than " + length + " bytes");
         }
     }
 
