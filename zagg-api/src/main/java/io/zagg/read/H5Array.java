@@ -4,8 +4,9 @@ import io.jhdf.HdfFile;
 import io.jhdf.api.Attribute;
 import io.jhdf.api.Dataset;
 import io.jhdf.api.Node;
-import io.jhdf.api.dataset.ChunkedDataset;
 import io.jhdf.dataset.DatasetBase;
+import io.jhdf.dataset.chunked.Chunk;
+import io.jhdf.dataset.chunked.ChunkedDatasetBase;
 import io.jhdf.exceptions.HdfException;
 import io.jhdf.exceptions.HdfInvalidPathException;
 import io.jhdf.filter.PipelineFilterWithData;
@@ -15,25 +16,30 @@ import io.jhdf.object.datatype.FloatingPoint;
 import io.zagg.spi.Column;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
+import java.io.IOException;
 import java.lang.reflect.Array;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * One numeric HDF5 dataset of a granule, opened and checked, and its reads: row ranges decoded
  * into a Java array by independent tasks (one per few chunks) that {@link WorkSharing} runs.
  *
  * <p>Chunked datasets whose chunks span whole rows and whose filters are deflate, shuffle +
- * deflate or none — the ICESat-2 layout — are decoded here: each chunk is inflated once, with
- * one {@link Inflater} per task, straight from jhdf's raw chunk buffer, and only
- * the rows asked for are unshuffled. Other filter pipelines use jhdf's chunk decoder, other
- * layouts jhdf's slice reader. A chunk is decoded once per read however many ranges touch it.
+ * deflate or none — the ICESat-2 layout — are decoded here, so that inflating is nearly all the
+ * work: each chunk's stored bytes are read with one positional read ({@link ChunkIndex}) into the
+ * thread's reused buffer, inflated once by the thread's reused {@link java.util.zip.Inflater}
+ * ({@link DecodeBuffers}) — a whole one-byte-element chunk straight into the destination array —
+ * and only the rows asked for are unshuffled ({@link Unshuffle}, fused with the byte-order
+ * conversion) or copied. Chunks whose filter mask says a filter was skipped are decoded without
+ * it. Other filter pipelines use jhdf's chunk decoder, other layouts jhdf's slice reader. A chunk
+ * is decoded once per read however many ranges touch it.
  */
 final class H5Array {
 
@@ -43,6 +49,7 @@ final class H5Array {
     private static final int DEFLATE = 1;
     private static final int SHUFFLE = 2;
 
+    private final HdfFile file;
     private final String path;
     private final Dataset dataset;
     private final DType dtype;
@@ -51,7 +58,8 @@ final class H5Array {
     private final int width;
     private final int rank;
 
-    private H5Array(String path, Dataset dataset, DType dtype, ByteOrder order, int[] dims) {
+    private H5Array(HdfFile file, String path, Dataset dataset, DType dtype, ByteOrder order, int[] dims) {
+        this.file = file;
         this.path = path;
         this.dataset = dataset;
         this.dtype = dtype;
@@ -102,7 +110,7 @@ final class H5Array {
             throw new BeamFailure(path, "has HDF5 type " + type.getClass().getSimpleName() + " of " + type.getSize()
                     + " bytes; only integer and floating-point datasets can be read");
         }
-        return new H5Array(path, ds, dtype, order, ds.getDimensions());
+        return new H5Array(file, path, ds, dtype, order, ds.getDimensions());
     }
 
     String path() {
@@ -190,10 +198,16 @@ final class H5Array {
         if (ranges.total() == 0) {
             return;
         }
-        int[] chunk = dataset instanceof ChunkedDataset ? ((ChunkedDataset) dataset).getChunkDimensions() : null;
+        int[] chunk = dataset instanceof ChunkedDatasetBase ? ((ChunkedDatasetBase) dataset).getChunkDimensions() : null;
         boolean wholeRows = chunk != null && chunk.length == rank && rank >= 1 && coversRows(chunk);
         if (wholeRows) {
-            addChunkReads(ranges, dest, tasks, chunk[0]);
+            ChunkCodec codec;
+            try {
+                codec = new ChunkCodec((ChunkedDatasetBase) dataset, chunk[0]);
+            } catch (RuntimeException e) {
+                throw new BeamFailure(path, "cannot read its chunk index: " + BeamFailure.describe(e), e);
+            }
+            addChunkReads(ranges, dest, tasks, codec);
         } else {
             addSliceReads(ranges, dest, tasks);
         }
@@ -231,7 +245,8 @@ final class H5Array {
         }
     }
 
-    private void addChunkReads(RowRanges ranges, Object dest, List<Runnable> tasks, int chunkRows) {
+    private void addChunkReads(RowRanges ranges, Object dest, List<Runnable> tasks, ChunkCodec codec) {
+        int chunkRows = codec.chunkRows;
         // pieces in row order; one per (range, chunk) overlap
         List<int[]> pieces = new ArrayList<>(); // {chunk, firstRowInChunk, endRowInChunk, localRow}
         for (int r = 0; r < ranges.count(); r++) {
@@ -243,8 +258,7 @@ final class H5Array {
                 pieces.add(new int[] {k, a - k * chunkRows, b - k * chunkRows, ranges.offset(r) + (a - s)});
             }
         }
-        long chunkBytes = (long) chunkRows * width * dtype.byteSize();
-        int chunksPerTask = (int) Math.max(1, TASK_BYTES / chunkBytes);
+        int chunksPerTask = Math.max(1, TASK_BYTES / codec.chunkBytes);
         int i = 0;
         while (i < pieces.size()) {
             int from = i;
@@ -262,136 +276,122 @@ final class H5Array {
                 i++;
             }
             List<int[]> mine = pieces.subList(from, i);
-            tasks.add(() -> decodeChunks(mine, dest, chunkRows));
+            tasks.add(() -> codec.decode(mine, dest));
         }
     }
 
-    private void decodeChunks(List<int[]> pieces, Object dest, int chunkRows) {
-        int current = -1;
-        try (ChunkDecoder decoder = new ChunkDecoder(chunkRows)) {
-            for (int[] p : pieces) {
-                if (p[0] != current) {
-                    current = p[0];
-                    decoder.load(current);
-                }
-                decoder.copyRows(p[1], p[2], dest, p[3] * width);
-            }
-        } catch (BeamFailure e) {
-            throw e;
-        } catch (RuntimeException e) {
-            throw new BeamFailure(path, "cannot decode chunk at row " + (long) Math.max(current, pieces.get(0)[0]) * chunkRows + ": "
-                    + BeamFailure.describe(e), e);
-        }
-    }
-
-    /** One task's chunk decoder: its own inflater and buffers, released when the task ends. */
-    private final class ChunkDecoder implements AutoCloseable {
+    /**
+     * How one dataset's chunks are decoded: the filter pipeline resolved once, the chunk index
+     * and the dataset's geometry; shared by the tasks of one read, each decoding with its own
+     * thread's {@link DecodeBuffers}.
+     */
+    private final class ChunkCodec {
+        private final ChunkedDatasetBase chunked;
         private final int chunkRows;
         private final int elements;
+        private final int chunkBytes;
         private final int es = dtype.byteSize();
-        private final boolean fast;
-        private final boolean deflate;
-        private final boolean shuffle;
-        private Inflater inflater;
-        private byte[] inflated;
-        private byte[] scratch;
-        private ByteBuffer plain; // decoded rows, when not shuffled
-        private boolean shuffled;
+        private final ChunkIndex index; // null when jhdf's own decoder handles the pipeline
+        private final int shuffleAt; // position of the filter in the pipeline, -1 when absent
+        private final int deflateAt;
 
-        ChunkDecoder(int chunkRows) {
+        ChunkCodec(ChunkedDatasetBase chunked, int chunkRows) {
+            this.chunked = chunked;
             this.chunkRows = chunkRows;
             this.elements = Math.multiplyExact(chunkRows, width);
-            List<PipelineFilterWithData> filters = dataset.getFilters();
-            int[] ids = filters.stream().mapToInt(PipelineFilterWithData::getId).toArray();
+            this.chunkBytes = Math.multiplyExact(elements, es);
+            int[] ids = chunked.getFilters().stream().mapToInt(PipelineFilterWithData::getId).toArray();
             boolean none = ids.length == 0;
             boolean onlyDeflate = ids.length == 1 && ids[0] == DEFLATE;
             boolean shuffleDeflate = ids.length == 2 && ids[0] == SHUFFLE && ids[1] == DEFLATE;
-            this.fast = none || onlyDeflate || shuffleDeflate;
-            this.deflate = onlyDeflate || shuffleDeflate;
-            this.shuffle = shuffleDeflate && es > 1;
+            this.shuffleAt = shuffleDeflate ? 0 : -1;
+            this.deflateAt = onlyDeflate ? 0 : shuffleDeflate ? 1 : -1;
+            this.index = none || onlyDeflate || shuffleDeflate ? ChunkIndex.of(file, chunked) : null;
         }
 
-        void load(int k) {
-            int[] offset = new int[rank];
-            offset[0] = k * chunkRows;
-            ChunkedDataset chunked = (ChunkedDataset) dataset;
-            shuffled = false;
-            if (!fast) {
-                plain = ByteBuffer.wrap(chunked.getDecompressedChunk(offset));
-                requireSize(plain.remaining(), k);
-                return;
-            }
-            ByteBuffer raw = chunked.getRawChunkBuffer(offset);
-            if (!deflate) {
-                plain = raw.slice();
-                requireSize(plain.remaining(), k);
-                return;
-            }
-            if (inflater == null) {
-                inflater = new Inflater();
-                inflated = new byte[elements * es];
-            }
-            inflater.reset();
-            inflater.setInput(raw);
-            int got;
+        /** Decodes the chunks of {@code pieces} (in chunk order) into {@code dest}. */
+        void decode(List<int[]> pieces, Object dest) {
+            int k = -1;
             try {
-                got = inflater.inflate(inflated);
-            } catch (DataFormatException e) {
-                throw new BeamFailure(path, "chunk at row " + (long) k * chunkRows + " is corrupt: deflate failed (" + e.getMessage() + ")", e);
-            }
-            if (got != inflated.length || !streamEnds()) {
-                throw new BeamFailure(path, "chunk at row " + (long) k * chunkRows + " is corrupt or truncated: it does not inflate to exactly "
-                        + inflated.length + " bytes (got " + got + (inflater.finished() ? "" : " and more or a cut stream") + ")");
-            }
-            shuffled = shuffle;
-            plain = shuffled ? null : ByteBuffer.wrap(inflated);
-        }
-
-        // zlib may stop at a full output buffer before reading the end of the stream
-        private boolean streamEnds() {
-            if (inflater.finished()) {
-                return true;
-            }
-            try {
-                return inflater.inflate(new byte[1]) == 0 && inflater.finished();
-            } catch (DataFormatException e) {
-                return false;
-            }
-        }
-
-        private void requireSize(int bytes, int k) {
-            if (bytes < elements * es) {
-                throw new BeamFailure(path, "chunk at row " + (long) k * chunkRows + " holds " + bytes + " bytes, expected " + (long) elements * es);
-            }
-        }
-
-        /** Copies chunk rows {@code [from, to)} to {@code dest} starting at element {@code destElement}. */
-        void copyRows(int from, int to, Object dest, int destElement) {
-            int a = from * width;
-            int n = (to - from) * width;
-            if (!shuffled) {
-                ByteBuffer src = plain.duplicate();
-                src.position(src.position() + a * es);
-                copy(src.order(order), dest, destElement, n);
-                return;
-            }
-            if (scratch == null) {
-                scratch = new byte[elements * es];
-            }
-            // HDF5 shuffle stores byte j of element i at j * elements + i
-            for (int j = 0; j < es; j++) {
-                int plane = j * elements + a;
-                for (int i = 0; i < n; i++) {
-                    scratch[i * es + j] = inflated[plane + i];
+                DecodeBuffers buffers = DecodeBuffers.mine();
+                for (int i = 0, j; i < pieces.size(); i = j) {
+                    k = pieces.get(i)[0];
+                    j = i + 1;
+                    while (j < pieces.size() && pieces.get(j)[0] == k) {
+                        j++;
+                    }
+                    decodeChunk(k, pieces.subList(i, j), dest, buffers);
                 }
+            } catch (BeamFailure e) {
+                throw e;
+            } catch (IOException e) {
+                throw new BeamFailure(path, "chunk at row " + (long) k * chunkRows + " cannot be read: " + e.getMessage(), e);
+            } catch (RuntimeException e) {
+                throw new BeamFailure(path, "cannot decode chunk at row " + (long) Math.max(k, pieces.get(0)[0]) * chunkRows + ": "
+                        + BeamFailure.describe(e), e);
             }
-            copy(ByteBuffer.wrap(scratch, 0, n * es).order(order), dest, destElement, n);
         }
 
-        @Override
-        public void close() {
-            if (inflater != null) {
-                inflater.end();
+        private void decodeChunk(int k, List<int[]> pieces, Object dest, DecodeBuffers buffers) throws IOException {
+            long row = (long) k * chunkRows;
+            if (index == null) {
+                int[] offset = new int[rank];
+                offset[0] = (int) row;
+                byte[] plain = chunked.getDecompressedChunk(offset);
+                requireSize(plain.length, row);
+                copyPieces(plain, false, pieces, dest);
+                return;
+            }
+            Chunk chunk = index.chunkAt(row);
+            if (chunk == null) {
+                throw new BeamFailure(path, "chunk at row " + row + " is missing: the dataset's chunk index has no entry for it");
+            }
+            // a set bit in the chunk's filter mask: that filter was skipped when the chunk was written
+            BitSet skipped = chunk.getFilterMask();
+            boolean deflated = deflateAt >= 0 && !skipped.get(deflateAt);
+            boolean shuffled = shuffleAt >= 0 && !skipped.get(shuffleAt) && es > 1;
+            ByteBuffer stored = index.read(chunk, buffers.stored(chunk.getSize()));
+            int[] only = pieces.get(0);
+            if (deflated && es == 1 && pieces.size() == 1 && only[2] - only[1] == chunkRows) {
+                inflate(buffers, stored, (byte[]) dest, only[3] * width, row); // the whole chunk, straight into place
+                return;
+            }
+            byte[] plain = buffers.inflated(chunkBytes);
+            if (deflated) {
+                inflate(buffers, stored, plain, 0, row);
+            } else {
+                requireSize(stored.remaining(), row);
+                stored.get(plain, 0, chunkBytes);
+            }
+            copyPieces(plain, shuffled, pieces, dest);
+        }
+
+        private void inflate(DecodeBuffers buffers, ByteBuffer stored, byte[] out, int offset, long row) {
+            try {
+                buffers.inflate(stored, out, offset, chunkBytes);
+            } catch (DataFormatException e) {
+                throw new BeamFailure(path, "chunk at row " + row + " is corrupt: deflate failed (" + e.getMessage() + ")", e);
+            } catch (DecodeBuffers.InflateMismatch e) {
+                throw new BeamFailure(path, "chunk at row " + row + " is corrupt or truncated: " + e.getMessage());
+            }
+        }
+
+        private void requireSize(int bytes, long row) {
+            if (bytes < chunkBytes) {
+                throw new BeamFailure(path, "chunk at row " + row + " holds " + bytes + " bytes, expected " + chunkBytes);
+            }
+        }
+
+        /** Copies each piece's rows of the decoded chunk {@code plain} to its place in {@code dest}. */
+        private void copyPieces(byte[] plain, boolean shuffled, List<int[]> pieces, Object dest) {
+            for (int[] p : pieces) {
+                int first = p[1] * width;
+                int n = (p[2] - p[1]) * width;
+                if (shuffled) {
+                    Unshuffle.into(plain, elements, first, n, order, dest, p[3] * width);
+                } else {
+                    copy(ByteBuffer.wrap(plain, first * es, n * es).order(order), dest, p[3] * width, n);
+                }
             }
         }
     }

@@ -63,18 +63,26 @@ class H5ArrayTest {
     private static void checkAll(Path file, List<String> paths) {
         try (HdfFile f = new HdfFile(file)) {
             for (String path : paths) {
-                H5Array a = H5Array.open(f, path);
-                Object reference = f.getDatasetByPath(path).getDataFlat();
-                qt().withExamples(30).forAll(lists().of(integers().between(0, a.rows())).ofSizeBetween(2, 10), integers().between(1, 4))
-                        .checkAssert((cuts, parallelism) -> {
-                            RowRanges ranges = ranges(cuts);
-                            if (ranges != null) {
-                                check(a, reference, ranges, new WorkSharing(POOL, parallelism), file.getFileName() + path);
-                            }
-                        });
-                check(a, reference, RowRanges.of(0, a.rows()), new WorkSharing(POOL, 2), file.getFileName() + path + " whole");
+                checkAgainst(f, path, path, POOL, file.getFileName() + path);
             }
         }
+    }
+
+    /**
+     * Random sets of row ranges of {@code path}, decoded sequentially and with helper threads of
+     * {@code pool}, equal jhdf's full read of {@code referencePath} (a dataset with the same values).
+     */
+    static void checkAgainst(HdfFile f, String path, String referencePath, ExecutorService pool, String what) {
+        H5Array a = H5Array.open(f, path);
+        Object reference = f.getDatasetByPath(referencePath).getDataFlat();
+        qt().withExamples(30).forAll(lists().of(integers().between(0, a.rows())).ofSizeBetween(2, 10), integers().between(1, 4))
+                .checkAssert((cuts, parallelism) -> {
+                    RowRanges ranges = ranges(cuts);
+                    if (ranges != null) {
+                        check(a, reference, ranges, new WorkSharing(pool, parallelism), what);
+                    }
+                });
+        check(a, reference, RowRanges.of(0, a.rows()), new WorkSharing(pool, 2), what + " whole");
     }
 
     /** Sorted distinct cut points, taken in pairs as [start, end). */
@@ -93,7 +101,7 @@ class H5ArrayTest {
         return RowRanges.of(starts, ends);
     }
 
-    private static void check(H5Array a, Object reference, RowRanges ranges, WorkSharing work, String what) {
+    static void check(H5Array a, Object reference, RowRanges ranges, WorkSharing work, String what) {
         Object dest = a.newArray(ranges.total());
         List<Runnable> tasks = new ArrayList<>();
         a.addReads(ranges, dest, tasks);
