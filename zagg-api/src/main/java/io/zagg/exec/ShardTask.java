@@ -71,17 +71,21 @@ final class ShardTask {
     private final Set<String> neededColumns;
     /** The fields stored once per chunk. */
     private final Set<String> perChunk;
-    private final LeafCache leafCache;
+    private final ShardIndexCache indexes;
 
     ShardTask(GranuleReader reader, HealpixGrid grid, List<Aggregation> fields, List<ChunkStage> chunkStages,
             CarrierProvider carrier) {
-        this(reader, grid, fields, chunkStages, carrier, new LeafCache());
+        this(reader, grid, fields, chunkStages, carrier, new ShardIndexCache(grid.shardOrder()));
     }
 
-    /** A task sharing {@code leafCache} (and {@code reader}, whose arrays it keys) with the run's other tasks. */
+    /** A task sharing {@code indexes} (and {@code reader}, whose arrays it keys) with the run's other tasks. */
     ShardTask(GranuleReader reader, HealpixGrid grid, List<Aggregation> fields, List<ChunkStage> chunkStages,
-            CarrierProvider carrier, LeafCache leafCache) {
-        this.leafCache = leafCache;
+            CarrierProvider carrier, ShardIndexCache indexes) {
+        if (indexes.shardOrder() != grid.shardOrder()) {
+            throw new IllegalArgumentException("shard indexes at order " + indexes.shardOrder() + " for a grid with shards at order "
+                    + grid.shardOrder());
+        }
+        this.indexes = indexes;
         this.reader = reader;
         this.grid = grid;
         this.fields = List.copyOf(fields);
@@ -191,7 +195,7 @@ final class ShardTask {
 
     /** Reads every granule's rows in the shard, one entry per beam; failures go to the report. */
     private List<BeamInput> readGranules(long shardNested, List<Path> granules, ShardReport.Builder report) {
-        HealpixSelector selector = new HealpixSelector(grid.shardOrder(), shardNested, leafCache);
+        HealpixSelector selector = new HealpixSelector(shardNested, indexes);
         List<BeamInput> reads = new ArrayList<>();
         int files = 0;
         long invalid = 0;
