@@ -43,10 +43,12 @@ final class BeamReader {
     private final List<Map.Entry<String, RowPredicate>> expressions;
     private final ShardSelector selector;
     private final CoarseCache segments;
+    private final InflatedChunks chunks;
     private final Map<String, SegmentLink> links = new HashMap<>();
 
     BeamReader(HdfFile file, Path granule, String beam, Layout layout, ReadOptions options, WorkSharing work,
-            List<Map.Entry<String, RowPredicate>> expressions, ShardSelector selector, CoarseCache segments) {
+            List<Map.Entry<String, RowPredicate>> expressions, ShardSelector selector, CoarseCache segments,
+            InflatedChunks chunks) {
         this.file = file;
         this.granule = granule;
         this.beam = beam;
@@ -56,6 +58,7 @@ final class BeamReader {
         this.expressions = expressions;
         this.selector = selector;
         this.segments = segments;
+        this.chunks = chunks;
     }
 
     BeamRead read() {
@@ -298,13 +301,16 @@ final class BeamReader {
         return out;
     }
 
-    /** Decodes {@code ranges} of each dataset, all chunks of all datasets as one batch of tasks. */
+    /**
+     * Decodes {@code ranges} of each base-rate dataset, all chunks of all datasets as one batch
+     * of tasks, through the reader's inflated-chunk cache when it has one.
+     */
     private Map<H5Array, Object> readRows(List<H5Array> arrays, RowRanges ranges) {
         Map<H5Array, Object> out = new LinkedHashMap<>();
         List<Runnable> tasks = new ArrayList<>();
         for (H5Array a : arrays) {
             Object dest = a.newArray(ranges.total());
-            a.addReads(ranges, dest, tasks);
+            a.addReads(ranges, dest, tasks, chunks == null ? null : chunks.dataset(granule, a.path()));
             out.put(a, dest);
         }
         work.run(tasks);

@@ -187,13 +187,18 @@ final class H5Array {
      * {@code dest}, local row {@code i} of the ranges at element {@code i * width}.
      */
     void addReads(RowRanges ranges, Object dest, List<Runnable> tasks) {
+        addReads(ranges, dest, tasks, null);
+    }
+
+    /** {@link #addReads(RowRanges, Object, List)}, taking and keeping inflated chunks in {@code cache} (null: none). */
+    void addReads(RowRanges ranges, Object dest, List<Runnable> tasks, InflatedChunks.Dataset cache) {
         if (ranges.total() == 0) {
             return;
         }
         int[] chunk = dataset instanceof ChunkedDataset ? ((ChunkedDataset) dataset).getChunkDimensions() : null;
         boolean wholeRows = chunk != null && chunk.length == rank && rank >= 1 && coversRows(chunk);
         if (wholeRows) {
-            addChunkReads(ranges, dest, tasks, chunk[0]);
+            addChunkReads(ranges, dest, tasks, chunk[0], cache);
         } else {
             addSliceReads(ranges, dest, tasks);
         }
@@ -231,7 +236,7 @@ final class H5Array {
         }
     }
 
-    private void addChunkReads(RowRanges ranges, Object dest, List<Runnable> tasks, int chunkRows) {
+    private void addChunkReads(RowRanges ranges, Object dest, List<Runnable> tasks, int chunkRows, InflatedChunks.Dataset cache) {
         // pieces in row order; one per (range, chunk) overlap
         List<int[]> pieces = new ArrayList<>(); // {chunk, firstRowInChunk, endRowInChunk, localRow}
         for (int r = 0; r < ranges.count(); r++) {
@@ -262,13 +267,13 @@ final class H5Array {
                 i++;
             }
             List<int[]> mine = pieces.subList(from, i);
-            tasks.add(() -> decodeChunks(mine, dest, chunkRows));
+            tasks.add(() -> decodeChunks(mine, dest, chunkRows, cache));
         }
     }
 
-    private void decodeChunks(List<int[]> pieces, Object dest, int chunkRows) {
+    private void decodeChunks(List<int[]> pieces, Object dest, int chunkRows, InflatedChunks.Dataset cache) {
         int current = -1;
-        try (ChunkDecoder decoder = new ChunkDecoder(chunkRows)) {
+        try (ChunkDecoder decoder = new ChunkDecoder(chunkRows, cache)) {
             for (int[] p : pieces) {
                 if (p[0] != current) {
                     current = p[0];
@@ -292,14 +297,16 @@ final class H5Array {
         private final boolean fast;
         private final boolean deflate;
         private final boolean shuffle;
+        private final InflatedChunks.Dataset cache;
         private Inflater inflater;
         private byte[] inflated;
         private byte[] scratch;
         private ByteBuffer plain; // decoded rows, when not shuffled
         private boolean shuffled;
 
-        ChunkDecoder(int chunkRows) {
+        ChunkDecoder(int chunkRows, InflatedChunks.Dataset cache) {
             this.chunkRows = chunkRows;
+            this.cache = cache;
             this.elements = Math.multiplyExact(chunkRows, width);
             List<PipelineFilterWithData> filters = dataset.getFilters();
             int[] ids = filters.stream().mapToInt(PipelineFilterWithData::getId).toArray();
@@ -321,6 +328,13 @@ final class H5Array {
                 requireSize(plain.remaining(), k);
                 return;
             }
+            byte[] known = deflate && cache != null ? cache.get(k) : null;
+            if (known != null) {
+                inflated = known;
+                shuffled = shuffle;
+                plain = shuffled ? null : ByteBuffer.wrap(inflated);
+                return;
+            }
             ByteBuffer raw = chunked.getRawChunkBuffer(offset);
             if (!deflate) {
                 plain = raw.slice();
@@ -329,7 +343,9 @@ final class H5Array {
             }
             if (inflater == null) {
                 inflater = new Inflater();
-                inflated = new byte[elements * es];
+            }
+            if (inflated == null || cache != null) {
+                inflated = new byte[elements * es]; // a kept chunk is never overwritten
             }
             inflater.reset();
             inflater.setInput(raw);
@@ -345,6 +361,9 @@ final class H5Array {
             }
             shuffled = shuffle;
             plain = shuffled ? null : ByteBuffer.wrap(inflated);
+            if (cache != null) {
+                cache.put(k, inflated);
+            }
         }
 
         // zlib may stop at a full output buffer before reading the end of the stream
