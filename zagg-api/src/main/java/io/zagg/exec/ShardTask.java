@@ -292,6 +292,11 @@ final class ShardTask {
         return keys;
     }
 
+    /**
+     * Reduces and writes the shard chunk by chunk. Each step is its own method, small enough
+     * for the JIT to compile alone: as one method the loop inlined every kernel and writer
+     * into one unit that the JIT compiled again after each deoptimization, at seconds a time.
+     */
     private void reduceAndWrite(Batch rows, CellSort sort, long shardNested, Carrier c, ShardWriter writer, Phases phases)
             throws IOException {
         Map<String, Column> columns = new LinkedHashMap<>();
@@ -299,52 +304,67 @@ final class ShardTask {
             columns.put(name, rows.column(name));
         }
         long k = grid.chunksPerShard();
-        int cellsPerChunk = Math.toIntExact(grid.cellsPerChunk());
         for (long chunk = 0; chunk < k; chunk++) {
-            long chunkNested = shardNested * k + chunk;
-            long firstCell = chunk * cellsPerChunk;
-            int from = sort.firstAtOrAfter(firstCell);
-            int to = sort.firstAtOrAfter(firstCell + cellsPerChunk);
-            long[] starts = new long[to - from + 1];
-            int[] cells = new int[to - from];
-            for (int r = from; r < to; r++) {
-                starts[r - from] = sort.start(r);
-                cells[r - from] = (int) (sort.cell(r) - firstCell);
+            writeChunk(columns, sort, shardNested * k + chunk, chunk, c, writer, phases);
+        }
+    }
+
+    /** Reduces the rows of one chunk ({@code chunk} of the shard, {@code chunkNested} in the grid) and writes its objects. */
+    private void writeChunk(Map<String, Column> columns, CellSort sort, long chunkNested, long chunk, Carrier c, ShardWriter writer,
+            Phases phases) throws IOException {
+        int cellsPerChunk = Math.toIntExact(grid.cellsPerChunk());
+        CellRuns runs = runs(sort, chunk * cellsPerChunk, cellsPerChunk);
+        c.enter(ShardStage.REDUCE);
+        try (Batch out = c.newBatch(cellsPerChunk)) {
+            Map<String, MutableColumn> dense = new LinkedHashMap<>();
+            Map<String, RaggedBuilder> ragged = new LinkedHashMap<>();
+            List<Ragged> carried = new ArrayList<>();
+            for (Aggregation a : fields) {
+                if (a.kind() == Aggregation.Kind.RAGGED) {
+                    Ragged payloads = c.newRagged(a.dtype(), a.width());
+                    carried.add(payloads);
+                    ragged.put(a.name(), new RaggedBuilder(a.name(), a.dtype(), a.width(), payloads));
+                } else {
+                    dense.put(a.name(), out.add(a.name(), a.dtype(), a.width()));
+                }
             }
-            starts[to - from] = to > from ? sort.end(to - 1) : 0;
-            c.enter(ShardStage.REDUCE);
-            try (Batch out = c.newBatch(cellsPerChunk)) {
-                Map<String, MutableColumn> dense = new LinkedHashMap<>();
-                Map<String, RaggedBuilder> ragged = new LinkedHashMap<>();
-                List<Ragged> carried = new ArrayList<>();
-                for (Aggregation a : fields) {
-                    if (a.kind() == Aggregation.Kind.RAGGED) {
-                        Ragged payloads = c.newRagged(a.dtype(), a.width());
-                        carried.add(payloads);
-                        ragged.put(a.name(), new RaggedBuilder(a.name(), a.dtype(), a.width(), payloads));
-                    } else {
-                        dense.put(a.name(), out.add(a.name(), a.dtype(), a.width()));
-                    }
+            reduction.reduce(columns, runs, new ShardOutput(dense, ragged));
+            writeCoordinates(out, chunkNested * cellsPerChunk, cellsPerChunk);
+            phases.aggregate();
+            c.enter(ShardStage.ENCODE);
+            encode(out, chunkNested, cellsPerChunk, writer);
+            for (Aggregation a : fields) {
+                if (a.kind() == Aggregation.Kind.RAGGED) {
+                    writeCsr(writer, a, chunkNested, ragged.get(a.name()));
                 }
-                reduction.reduce(columns, new CellRuns(starts, cells, cellsPerChunk), new ShardOutput(dense, ragged));
-                writeCoordinates(out, chunkNested * cellsPerChunk, cellsPerChunk);
-                phases.aggregate();
-                c.enter(ShardStage.ENCODE);
-                for (String name : out.names()) {
-                    if (perChunk.contains(name)) {
-                        int row = ChunkUniform.row(name, out.column(name), cellsPerChunk);
-                        writer.writeChunk(name, chunkNested, out.encode(name, row, row + 1));
-                    } else {
-                        writer.writeChunk(name, chunkNested, out.encode(name, 0, cellsPerChunk));
-                    }
-                }
-                for (Aggregation a : fields) {
-                    if (a.kind() == Aggregation.Kind.RAGGED) {
-                        writeCsr(writer, a, chunkNested, ragged.get(a.name()));
-                    }
-                }
-                carried.forEach(Ragged::close);
-                phases.write();
+            }
+            carried.forEach(Ragged::close);
+            phases.write();
+        }
+    }
+
+    /** The runs of rows of one chunk's cells, cells counted from the chunk's first. */
+    private static CellRuns runs(CellSort sort, long firstCell, int cellsPerChunk) {
+        int from = sort.firstAtOrAfter(firstCell);
+        int to = sort.firstAtOrAfter(firstCell + cellsPerChunk);
+        long[] starts = new long[to - from + 1];
+        int[] cells = new int[to - from];
+        for (int r = from; r < to; r++) {
+            starts[r - from] = sort.start(r);
+            cells[r - from] = (int) (sort.cell(r) - firstCell);
+        }
+        starts[to - from] = to > from ? sort.end(to - 1) : 0;
+        return new CellRuns(starts, cells, cellsPerChunk);
+    }
+
+    /** Writes every dense column of a chunk's output (a per-chunk field as its one row). */
+    private void encode(Batch out, long chunkNested, int cellsPerChunk, ShardWriter writer) throws IOException {
+        for (String name : out.names()) {
+            if (perChunk.contains(name)) {
+                int row = ChunkUniform.row(name, out.column(name), cellsPerChunk);
+                writer.writeChunk(name, chunkNested, out.encode(name, row, row + 1));
+            } else {
+                writer.writeChunk(name, chunkNested, out.encode(name, 0, cellsPerChunk));
             }
         }
     }
