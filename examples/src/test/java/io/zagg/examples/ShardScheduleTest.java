@@ -20,7 +20,6 @@ import io.zagg.Zagg;
 import io.zagg.grid.Healpix;
 import io.zagg.grid.MortonWord;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -43,14 +42,6 @@ class ShardScheduleTest {
 
     @TempDir
     Path tmp;
-
-    private Path fixture(String name) throws IOException {
-        Path target = tmp.resolve(name);
-        try (InputStream in = ShardScheduleTest.class.getResourceAsStream("/granules/" + name)) {
-            Files.copy(in, target);
-        }
-        return target;
-    }
 
     private static Pipeline pipeline(Path granule, int workers, ProgressListener listener) {
         return Zagg.read(Granules.of(granule)).layout(Layouts.atl03()).grid(Grids.healpix(SHARD_ORDER).chunks(16).cells(19))
@@ -85,7 +76,7 @@ class ShardScheduleTest {
 
     @Test
     void shardsRunAlongTheTrackAndTheStoreIsTheSame() throws IOException {
-        Path granule = fixture("atl03_small.h5");
+        Path granule = Fixtures.copy("atl03_small.h5", tmp);
         List<Long> started = Collections.synchronizedList(new ArrayList<>());
         ProgressListener recording = new ProgressListener() {
             @Override

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads one beam of one open granule for one shard, as zagg's {@code _read_group} does:
@@ -306,15 +307,7 @@ final class BeamReader {
      * of tasks, through the reader's inflated-chunk cache when it has one.
      */
     private Map<H5Array, Object> readRows(List<H5Array> arrays, RowRanges ranges) {
-        Map<H5Array, Object> out = new LinkedHashMap<>();
-        List<Runnable> tasks = new ArrayList<>();
-        for (H5Array a : arrays) {
-            Object dest = a.newArray(ranges.total());
-            a.addReads(ranges, dest, tasks, chunks == null ? null : chunks.dataset(granule, a.path()));
-            out.put(a, dest);
-        }
-        work.run(tasks);
-        return out;
+        return decode(arrays, a -> ranges, chunks);
     }
 
     /** Whole segment-rate datasets: from the cache when an earlier shard read them, else decoded and cached. */
@@ -335,14 +328,20 @@ final class BeamReader {
         return out;
     }
 
-    /** Whole datasets, decoded now. */
+    /** Whole datasets, decoded now (segment tables: kept whole by the caller, so not through the chunk cache). */
     private Map<H5Array, Object> decode(List<H5Array> arrays) {
+        return decode(arrays, a -> a.rows() == 0 ? null : RowRanges.of(0, a.rows()), null);
+    }
+
+    /** The rows {@code rowsOf} each dataset (null: none), decoded as one batch of tasks; {@code cache} may be null. */
+    private Map<H5Array, Object> decode(List<H5Array> arrays, Function<H5Array, RowRanges> rowsOf, InflatedChunks cache) {
         Map<H5Array, Object> out = new LinkedHashMap<>();
         List<Runnable> tasks = new ArrayList<>();
         for (H5Array a : arrays) {
-            Object dest = a.newArray(a.rows());
-            if (a.rows() > 0) {
-                a.addReads(RowRanges.of(0, a.rows()), dest, tasks);
+            RowRanges rows = rowsOf.apply(a);
+            Object dest = a.newArray(rows == null ? 0 : rows.total());
+            if (rows != null) {
+                a.addReads(rows, dest, tasks, cache == null ? null : cache.dataset(granule, a.path()));
             }
             out.put(a, dest);
         }
