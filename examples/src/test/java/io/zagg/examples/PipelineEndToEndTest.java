@@ -25,7 +25,6 @@ import io.zagg.spi.CarrierProvider;
 import io.zagg.store.DirectoryStore;
 import io.zagg.store.StoreReader;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
@@ -48,11 +47,7 @@ class PipelineEndToEndTest {
     Path tmp;
 
     private Path fixture(String name) throws IOException {
-        Path target = tmp.resolve(name);
-        try (InputStream in = PipelineEndToEndTest.class.getResourceAsStream("/granules/" + name)) {
-            Files.copy(in, target);
-        }
-        return target;
+        return Fixtures.copy(name, tmp);
     }
 
     /** count, min, max and sum of h_ph per order-19 cell, from the file with jhdf. */

@@ -13,12 +13,12 @@ final class HealpixSelector implements ShardSelector {
 
     private final int shift;
     private final long shardNested;
-    private final LeafCache cache;
+    private final ShardIndexCache indexes;
 
-    HealpixSelector(int shardOrder, long shardNested, LeafCache cache) {
-        this.shift = 2 * (Healpix.MAX_ORDER - shardOrder);
+    HealpixSelector(long shardNested, ShardIndexCache indexes) {
+        this.shift = 2 * (Healpix.MAX_ORDER - indexes.shardOrder());
         this.shardNested = shardNested;
-        this.cache = cache;
+        this.indexes = indexes;
     }
 
     /** Photons: read once, hashed once, nothing remembered. */
@@ -26,18 +26,14 @@ final class HealpixSelector implements ShardSelector {
     public void select(double[] lat, double[] lon, boolean[] selected) {
         long[] leaves = new long[lat.length];
         Healpix.nested(Healpix.MAX_ORDER, lat, lon, leaves);
-        mark(leaves, selected);
-    }
-
-    /** A granule's cached segment table: hashed once per run, whatever the number of shards testing it. */
-    @Override
-    public void selectRepeated(double[] lat, double[] lon, boolean[] selected) {
-        mark(cache.leaves(lat, lon), selected);
-    }
-
-    private void mark(long[] leaves, boolean[] selected) {
         for (int i = 0; i < leaves.length; i++) {
             selected[i] = leaves[i] != Healpix.INVALID && (leaves[i] >>> shift) == shardNested;
         }
+    }
+
+    /** A granule's cached segment table: indexed once per run, whatever the number of shards testing it. */
+    @Override
+    public int[] matchRepeated(double[] lat, double[] lon) {
+        return indexes.of(lat, lon).positions(shardNested);
     }
 }

@@ -71,17 +71,21 @@ final class ShardTask {
     private final Set<String> neededColumns;
     /** The fields stored once per chunk. */
     private final Set<String> perChunk;
-    private final LeafCache leafCache;
+    private final ShardIndexCache indexes;
 
     ShardTask(GranuleReader reader, HealpixGrid grid, List<Aggregation> fields, List<ChunkStage> chunkStages,
             CarrierProvider carrier) {
-        this(reader, grid, fields, chunkStages, carrier, new LeafCache());
+        this(reader, grid, fields, chunkStages, carrier, new ShardIndexCache(grid.shardOrder()));
     }
 
-    /** A task sharing {@code leafCache} (and {@code reader}, whose arrays it keys) with the run's other tasks. */
+    /** A task sharing {@code indexes} (and {@code reader}, whose arrays it keys) with the run's other tasks. */
     ShardTask(GranuleReader reader, HealpixGrid grid, List<Aggregation> fields, List<ChunkStage> chunkStages,
-            CarrierProvider carrier, LeafCache leafCache) {
-        this.leafCache = leafCache;
+            CarrierProvider carrier, ShardIndexCache indexes) {
+        if (indexes.shardOrder() != grid.shardOrder()) {
+            throw new IllegalArgumentException("shard indexes at order " + indexes.shardOrder() + " for a grid with shards at order "
+                    + grid.shardOrder());
+        }
+        this.indexes = indexes;
         this.reader = reader;
         this.grid = grid;
         this.fields = List.copyOf(fields);
@@ -191,7 +195,7 @@ final class ShardTask {
 
     /** Reads every granule's rows in the shard, one entry per beam; failures go to the report. */
     private List<BeamInput> readGranules(long shardNested, List<Path> granules, ShardReport.Builder report) {
-        HealpixSelector selector = new HealpixSelector(grid.shardOrder(), shardNested, leafCache);
+        HealpixSelector selector = new HealpixSelector(shardNested, indexes);
         List<BeamInput> reads = new ArrayList<>();
         int files = 0;
         long invalid = 0;
@@ -290,6 +294,11 @@ final class ShardTask {
         return keys;
     }
 
+    /**
+     * Reduces and writes the shard chunk by chunk. Each step is its own method, small enough
+     * for the JIT to compile alone: as one method the loop inlined every kernel and writer
+     * into one unit that the JIT compiled again after each deoptimization, at seconds a time.
+     */
     private void reduceAndWrite(Batch rows, CellSort sort, long shardNested, Carrier c, ShardWriter writer, Phases phases)
             throws IOException {
         Map<String, Column> columns = new LinkedHashMap<>();
@@ -297,43 +306,53 @@ final class ShardTask {
             columns.put(name, rows.column(name));
         }
         long k = grid.chunksPerShard();
-        int cellsPerChunk = Math.toIntExact(grid.cellsPerChunk());
         for (long chunk = 0; chunk < k; chunk++) {
-            long chunkNested = shardNested * k + chunk;
-            CellRuns runs = sort.runs(chunk * cellsPerChunk, cellsPerChunk);
-            c.enter(ShardStage.REDUCE);
-            try (Batch out = c.newBatch(cellsPerChunk)) {
-                Map<String, MutableColumn> dense = new LinkedHashMap<>();
-                Map<String, RaggedBuilder> ragged = new LinkedHashMap<>();
-                List<Ragged> carried = new ArrayList<>();
-                for (Aggregation a : fields) {
-                    if (a.kind() == Aggregation.Kind.RAGGED) {
-                        Ragged payloads = c.newRagged(a.dtype(), a.width());
-                        carried.add(payloads);
-                        ragged.put(a.name(), new RaggedBuilder(a.name(), a.dtype(), a.width(), payloads));
-                    } else {
-                        dense.put(a.name(), out.add(a.name(), a.dtype(), a.width()));
-                    }
+            writeChunk(columns, sort, shardNested * k + chunk, chunk, c, writer, phases);
+        }
+    }
+
+    /** Reduces the rows of one chunk ({@code chunk} of the shard, {@code chunkNested} in the grid) and writes its objects. */
+    private void writeChunk(Map<String, Column> columns, CellSort sort, long chunkNested, long chunk, Carrier c, ShardWriter writer,
+            Phases phases) throws IOException {
+        int cellsPerChunk = Math.toIntExact(grid.cellsPerChunk());
+        CellRuns runs = sort.runs(chunk * cellsPerChunk, cellsPerChunk);
+        c.enter(ShardStage.REDUCE);
+        try (Batch out = c.newBatch(cellsPerChunk)) {
+            Map<String, MutableColumn> dense = new LinkedHashMap<>();
+            Map<String, RaggedBuilder> ragged = new LinkedHashMap<>();
+            List<Ragged> carried = new ArrayList<>();
+            for (Aggregation a : fields) {
+                if (a.kind() == Aggregation.Kind.RAGGED) {
+                    Ragged payloads = c.newRagged(a.dtype(), a.width());
+                    carried.add(payloads);
+                    ragged.put(a.name(), new RaggedBuilder(a.name(), a.dtype(), a.width(), payloads));
+                } else {
+                    dense.put(a.name(), out.add(a.name(), a.dtype(), a.width()));
                 }
-                reduction.reduce(columns, runs, new ShardOutput(dense, ragged));
-                writeCoordinates(out, chunkNested * cellsPerChunk, cellsPerChunk);
-                phases.aggregate();
-                c.enter(ShardStage.ENCODE);
-                for (String name : out.names()) {
-                    if (perChunk.contains(name)) {
-                        int row = ChunkUniform.row(name, out.column(name), cellsPerChunk);
-                        writer.writeChunk(name, chunkNested, out.encode(name, row, row + 1));
-                    } else {
-                        writer.writeChunk(name, chunkNested, out.encode(name, 0, cellsPerChunk));
-                    }
+            }
+            reduction.reduce(columns, runs, new ShardOutput(dense, ragged));
+            writeCoordinates(out, chunkNested * cellsPerChunk, cellsPerChunk);
+            phases.aggregate();
+            c.enter(ShardStage.ENCODE);
+            encode(out, chunkNested, cellsPerChunk, writer);
+            for (Aggregation a : fields) {
+                if (a.kind() == Aggregation.Kind.RAGGED) {
+                    writeCsr(writer, a, chunkNested, ragged.get(a.name()));
                 }
-                for (Aggregation a : fields) {
-                    if (a.kind() == Aggregation.Kind.RAGGED) {
-                        writeCsr(writer, a, chunkNested, ragged.get(a.name()));
-                    }
-                }
-                carried.forEach(Ragged::close);
-                phases.write();
+            }
+            carried.forEach(Ragged::close);
+            phases.write();
+        }
+    }
+
+    /** Writes every dense column of a chunk's output (a per-chunk field as its one row). */
+    private void encode(Batch out, long chunkNested, int cellsPerChunk, ShardWriter writer) throws IOException {
+        for (String name : out.names()) {
+            if (perChunk.contains(name)) {
+                int row = ChunkUniform.row(name, out.column(name), cellsPerChunk);
+                writer.writeChunk(name, chunkNested, out.encode(name, row, row + 1));
+            } else {
+                writer.writeChunk(name, chunkNested, out.encode(name, 0, cellsPerChunk));
             }
         }
     }

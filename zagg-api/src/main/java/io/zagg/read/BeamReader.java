@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * Reads one beam of one open granule for one shard, as zagg's {@code _read_group} does:
@@ -43,10 +44,12 @@ final class BeamReader {
     private final List<Map.Entry<String, RowPredicate>> expressions;
     private final ShardSelector selector;
     private final CoarseCache segments;
+    private final InflatedChunks chunks;
     private final Map<String, SegmentLink> links = new HashMap<>();
 
     BeamReader(HdfFile file, Path granule, String beam, Layout layout, ReadOptions options, WorkSharing work,
-            List<Map.Entry<String, RowPredicate>> expressions, ShardSelector selector, CoarseCache segments) {
+            List<Map.Entry<String, RowPredicate>> expressions, ShardSelector selector, CoarseCache segments,
+            InflatedChunks chunks) {
         this.file = file;
         this.granule = granule;
         this.beam = beam;
@@ -56,6 +59,7 @@ final class BeamReader {
         this.expressions = expressions;
         this.selector = selector;
         this.segments = segments;
+        this.chunks = chunks;
     }
 
     BeamRead read() {
@@ -113,20 +117,20 @@ final class BeamReader {
         double[] latitudes = doubles(lat, coords.get(lat));
         double[] longitudes = doubles(lon, coords.get(lon));
         long rowsRead = ranges.total();
-        Selection sel = select(latitudes, longitudes, false);
-        if (sel.count == 0) {
-            return BeamRead.empty(beam, access, sel.invalid, rowsRead);
+        Selection sel = Selection.of(selector, latitudes, longitudes);
+        if (sel.count() == 0) {
+            return BeamRead.empty(beam, access, sel.invalid(), rowsRead);
         }
         // decode nothing beyond the first and last point in the shard
         int first = 0;
-        while (!sel.mask[first]) {
+        while (!sel.mask()[first]) {
             first++;
         }
-        int last = sel.mask.length - 1;
-        while (!sel.mask[last]) {
+        int last = sel.mask().length - 1;
+        while (!sel.mask()[last]) {
             last--;
         }
-        boolean[] keep = sel.mask;
+        boolean[] keep = sel.mask();
         if (first > 0 || last < keep.length - 1) {
             ranges = ranges.narrow(first, last);
             keep = Arrays.copyOfRange(keep, first, last + 1);
@@ -134,9 +138,9 @@ final class BeamReader {
             longitudes = Arrays.copyOfRange(longitudes, first, last + 1);
         }
 
-        int kept = applyFilters(keep, sel.count, ranges, lat);
+        int kept = applyFilters(keep, sel.count(), ranges, lat);
         if (kept == 0) {
-            return BeamRead.empty(beam, access, sel.invalid, rowsRead);
+            return BeamRead.empty(beam, access, sel.invalid(), rowsRead);
         }
         Map<String, Column> columns = new LinkedHashMap<>();
         Map<String, String> sources = new LinkedHashMap<>();
@@ -144,7 +148,7 @@ final class BeamReader {
         if (options.dropFillValues()) {
             kept = dropFillValues(keep, kept, columns, sources);
             if (kept == 0) {
-                return BeamRead.empty(beam, access, sel.invalid, rowsRead);
+                return BeamRead.empty(beam, access, sel.invalid(), rowsRead);
             }
         }
         columns.put(Layout.LATITUDE, Columns.wrap(latitudes, DType.FLOAT64, 1));
@@ -154,9 +158,9 @@ final class BeamReader {
         columns = compact(columns, keep, kept);
         kept = applyExpressions(columns, kept);
         if (kept == 0) {
-            return BeamRead.empty(beam, access, sel.invalid, rowsRead);
+            return BeamRead.empty(beam, access, sel.invalid(), rowsRead);
         }
-        return BeamRead.read(beam, access, columns, sources, kept, sel.invalid, rowsRead);
+        return BeamRead.read(beam, access, columns, sources, kept, sel.invalid(), rowsRead);
     }
 
     private SegmentPlan plan(ReadPlan plan, H5Array base) {
@@ -166,27 +170,32 @@ final class BeamReader {
         H5Array segLat = H5Array.open(file, path(level.latitude().get())).requireRank(1, "a coordinate").requireRows(link.segments(), begPath);
         H5Array segLon = H5Array.open(file, path(level.longitude().get())).requireRank(1, "a coordinate").requireRows(link.segments(), begPath);
         Map<H5Array, Object> coords = readAll(List.of(segLat, segLon));
-        Selection matched = select(doubles(segLat, coords.get(segLat)), doubles(segLon, coords.get(segLon)), true);
+        int[] matched = selector.matchRepeated(doubles(segLat, coords.get(segLat)), doubles(segLon, coords.get(segLon)));
         try {
-            return SegmentPlan.plan(matched.mask, link.indexBeg(), link.count(), link.indexBase(), plan.pad(), plan.fullReadThreshold());
+            return SegmentPlan.plan(matched, link, plan.pad(), plan.fullReadThreshold());
         } catch (IllegalArgumentException e) {
             throw new BeamFailure(begPath, e.getMessage(), e);
         }
     }
 
-    /** The link of a coarse level, read once per beam. */
+    /** The link of a coarse level: checked once per run (kept with the segment tables), then once per beam read. */
     private SegmentLink link(Level level, H5Array base) {
-        SegmentLink cached = links.get(level.name());
-        if (cached != null) {
-            return cached;
+        SegmentLink known = links.get(level.name());
+        if (known != null) {
+            return known;
         }
         Link link = level.link().get();
-        H5Array beg = H5Array.open(file, path(link.indexBeg())).requireRank(1, "a link index").requireInteger("link indices");
-        H5Array count = H5Array.open(file, path(link.count())).requireRank(1, "a link count").requireInteger("link counts")
-                .requireRows(beg.rows(), beg.path());
-        Map<H5Array, Object> arrays = readAll(List.of(beg, count));
-        SegmentLink read = new SegmentLink(beg.path(), longs(beg, arrays.get(beg)), count.path(), longs(count, arrays.get(count)),
-                link.indexBase(), base.rows(), base.path());
+        String begPath = path(link.indexBeg());
+        SegmentLink read = segments.link(granule, begPath);
+        if (read == null) {
+            H5Array beg = H5Array.open(file, begPath).requireRank(1, "a link index").requireInteger("link indices");
+            H5Array count = H5Array.open(file, path(link.count())).requireRank(1, "a link count").requireInteger("link counts")
+                    .requireRows(beg.rows(), beg.path());
+            Map<H5Array, Object> arrays = decode(List.of(beg, count));
+            read = new SegmentLink(beg.path(), longs(beg, arrays.get(beg)), count.path(), longs(count, arrays.get(count)),
+                    link.indexBase(), base.rows(), base.path());
+            segments.putLink(granule, begPath, read);
+        }
         links.put(level.name(), read);
         return read;
     }
@@ -293,39 +302,50 @@ final class BeamReader {
         return out;
     }
 
-    /** Decodes {@code ranges} of each dataset, all chunks of all datasets as one batch of tasks. */
+    /**
+     * Decodes {@code ranges} of each base-rate dataset, all chunks of all datasets as one batch
+     * of tasks, through the reader's inflated-chunk cache when it has one.
+     */
     private Map<H5Array, Object> readRows(List<H5Array> arrays, RowRanges ranges) {
-        Map<H5Array, Object> out = new LinkedHashMap<>();
-        List<Runnable> tasks = new ArrayList<>();
-        for (H5Array a : arrays) {
-            Object dest = a.newArray(ranges.total());
-            a.addReads(ranges, dest, tasks);
-            out.put(a, dest);
-        }
-        work.run(tasks);
-        return out;
+        return decode(arrays, a -> ranges, chunks);
     }
 
     /** Whole segment-rate datasets: from the cache when an earlier shard read them, else decoded and cached. */
     private Map<H5Array, Object> readAll(List<H5Array> arrays) {
         Map<H5Array, Object> out = new LinkedHashMap<>();
-        Map<H5Array, Object> decoded = new LinkedHashMap<>();
-        List<Runnable> tasks = new ArrayList<>();
+        List<H5Array> missing = new ArrayList<>();
         for (H5Array a : arrays) {
             Object cached = segments.get(granule, a.path());
             if (cached != null) {
                 out.put(a, cached);
-                continue;
+            } else {
+                missing.add(a);
             }
-            Object dest = a.newArray(a.rows());
-            if (a.rows() > 0) {
-                a.addReads(RowRanges.of(0, a.rows()), dest, tasks);
+        }
+        Map<H5Array, Object> decoded = decode(missing);
+        decoded.forEach((a, values) -> segments.put(granule, a.path(), values));
+        out.putAll(decoded);
+        return out;
+    }
+
+    /** Whole datasets, decoded now (segment tables: kept whole by the caller, so not through the chunk cache). */
+    private Map<H5Array, Object> decode(List<H5Array> arrays) {
+        return decode(arrays, a -> a.rows() == 0 ? null : RowRanges.of(0, a.rows()), null);
+    }
+
+    /** The rows {@code rowsOf} each dataset (null: none), decoded as one batch of tasks; {@code cache} may be null. */
+    private Map<H5Array, Object> decode(List<H5Array> arrays, Function<H5Array, RowRanges> rowsOf, InflatedChunks cache) {
+        Map<H5Array, Object> out = new LinkedHashMap<>();
+        List<Runnable> tasks = new ArrayList<>();
+        for (H5Array a : arrays) {
+            RowRanges rows = rowsOf.apply(a);
+            Object dest = a.newArray(rows == null ? 0 : rows.total());
+            if (rows != null) {
+                a.addReads(rows, dest, tasks, cache == null ? null : cache.dataset(granule, a.path()));
             }
             out.put(a, dest);
-            decoded.put(a, dest);
         }
         work.run(tasks);
-        decoded.forEach((a, values) -> segments.put(granule, a.path(), values));
         return out;
     }
 
@@ -353,55 +373,4 @@ final class BeamReader {
         return out;
     }
 
-    /**
-     * The shard test; invalid coordinates are counted and never reach the selector.
-     * {@code repeated}: the arrays are a cached segment table that later shards test again.
-     */
-    private Selection select(double[] lat, double[] lon, boolean repeated) {
-        int n = lat.length;
-        boolean[] valid = new boolean[n];
-        int invalid = 0;
-        for (int i = 0; i < n; i++) {
-            valid[i] = Double.isFinite(lat[i]) && Math.abs(lat[i]) <= 90 && Double.isFinite(lon[i]);
-            if (!valid[i]) {
-                invalid++;
-            }
-        }
-        boolean[] mask = new boolean[n];
-        if (invalid == 0 && repeated) {
-            selector.selectRepeated(lat, lon, mask);
-        } else if (invalid == 0) {
-            selector.select(lat, lon, mask);
-        } else if (invalid < n) {
-            int m = n - invalid;
-            double[] vlat = new double[m];
-            double[] vlon = new double[m];
-            for (int i = 0, j = 0; i < n; i++) {
-                if (valid[i]) {
-                    vlat[j] = lat[i];
-                    vlon[j++] = lon[i];
-                }
-            }
-            boolean[] vmask = new boolean[m];
-            selector.select(vlat, vlon, vmask);
-            for (int i = 0, j = 0; i < n; i++) {
-                if (valid[i]) {
-                    mask[i] = vmask[j++];
-                }
-            }
-        }
-        return new Selection(mask, Rows.count(mask), invalid);
-    }
-
-    private static final class Selection {
-        final boolean[] mask;
-        final int count;
-        final int invalid;
-
-        Selection(boolean[] mask, int count, int invalid) {
-            this.mask = mask;
-            this.count = count;
-            this.invalid = invalid;
-        }
-    }
 }

@@ -1,6 +1,5 @@
 package io.zagg.read;
 
-import io.jhdf.HdfFile;
 import io.zagg.Granules;
 import io.zagg.Layout;
 import io.zagg.Layout.Filter;
@@ -23,11 +22,13 @@ import java.util.Map;
  * }
  * }</pre>
  *
- * <p>A granule is opened, read beam after beam and closed before the next one; chunks are
- * decompressed by up to {@link ReadOptions#parallelism()} threads. Errors never escape: a
- * granule that cannot be opened, or a beam with a missing, misshapen or corrupt dataset, is
- * recorded as a {@link ReadFailure} and the read goes on. A reader is immutable and may be
- * shared by threads reading different shards.
+ * <p>A granule is opened, read beam after beam and closed before the next one — or, with
+ * {@link ReadOptions#openFiles()}, kept open for the next shards until {@link #release} or
+ * {@link #releaseAll}; chunks are decompressed by up to {@link ReadOptions#parallelism()}
+ * threads. Errors never escape: a granule that cannot be opened, or a beam with a missing,
+ * misshapen or corrupt dataset, is recorded as a {@link ReadFailure} and the read goes on. A
+ * reader is thread-safe and may be shared by threads reading different shards; its caches
+ * (segment tables, inflated chunks, open files) serve them all.
  */
 public final class GranuleReader {
 
@@ -36,6 +37,8 @@ public final class GranuleReader {
     private final WorkSharing work;
     private final List<Map.Entry<String, RowPredicate>> expressions;
     private final CoarseCache segments;
+    private final InflatedChunks chunks;
+    private final OpenGranules files;
 
     /**
      * @throws IllegalArgumentException when the layout has expression filters and the options
@@ -57,6 +60,8 @@ public final class GranuleReader {
         }
         this.expressions = List.copyOf(compiled);
         this.segments = new CoarseCache(options.segmentCacheBytes());
+        this.chunks = options.chunkCacheBytes() > 0 ? new InflatedChunks(options.chunkCacheBytes()) : null;
+        this.files = new OpenGranules(options.openFiles());
     }
 
     public Layout layout() {
@@ -68,22 +73,13 @@ public final class GranuleReader {
         if (!Files.isRegularFile(granule)) {
             return failed(granule, Files.exists(granule) ? "is not a regular file" : "file not found");
         }
-        HdfFile file;
-        try {
-            file = new HdfFile(granule);
-        } catch (RuntimeException e) {
-            return failed(granule, "cannot open as HDF5: " + BeamFailure.describe(e));
-        }
         List<BeamRead> beams = new ArrayList<>();
-        try (file) {
-            // a cut download still opens (the superblock is at the start): catch it before its beams
-            long expected = file.getUserBlockSize() + file.getHdfBackingStorage().getSuperblock().getEndOfFileAddress();
-            if (file.size() < expected) {
-                return failed(granule, "is truncated: it has " + file.size() + " bytes but its HDF5 superblock records " + expected);
-            }
+        try (OpenGranules.Lease lease = files.acquire(granule)) {
             for (String beam : layout.groups()) {
-                beams.add(new BeamReader(file, granule, beam, layout, options, work, expressions, selector, segments).read());
+                beams.add(new BeamReader(lease.file(), granule, beam, layout, options, work, expressions, selector, segments, chunks).read());
             }
+        } catch (OpenGranules.Unreadable e) {
+            return failed(granule, e.getMessage());
         }
         return new GranuleRead(granule, beams, null);
     }
@@ -95,6 +91,39 @@ public final class GranuleReader {
             out.add(read(g, selector));
         }
         return out;
+    }
+
+    /**
+     * Done with {@code granule} for this run: closes its file (once no read is using it) and
+     * forgets its segment tables and inflated chunks. A later read opens and decodes it again.
+     */
+    public void release(Path granule) {
+        files.release(granule);
+        segments.release(granule);
+        if (chunks != null) {
+            chunks.release(granule);
+        }
+    }
+
+    /** Closes every file kept open (once no read is using it) and forgets the inflated chunks; segment tables stay. */
+    public void releaseAll() {
+        files.releaseAll();
+        if (chunks != null) {
+            chunks.clear();
+        }
+    }
+
+    /** The inflated-chunk cache, or null without one. */
+    InflatedChunks inflatedChunks() {
+        return chunks;
+    }
+
+    OpenGranules openGranules() {
+        return files;
+    }
+
+    CoarseCache segmentTables() {
+        return segments;
     }
 
     private static GranuleRead failed(Path granule, String reason) {

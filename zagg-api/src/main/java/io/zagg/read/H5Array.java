@@ -195,6 +195,11 @@ final class H5Array {
      * {@code dest}, local row {@code i} of the ranges at element {@code i * width}.
      */
     void addReads(RowRanges ranges, Object dest, List<Runnable> tasks) {
+        addReads(ranges, dest, tasks, null);
+    }
+
+    /** {@link #addReads(RowRanges, Object, List)}, taking and keeping inflated chunks in {@code cache} (null: none). */
+    void addReads(RowRanges ranges, Object dest, List<Runnable> tasks, InflatedChunks.Dataset cache) {
         if (ranges.total() == 0) {
             return;
         }
@@ -203,7 +208,7 @@ final class H5Array {
         if (wholeRows) {
             ChunkCodec codec;
             try {
-                codec = new ChunkCodec((ChunkedDatasetBase) dataset, chunk[0]);
+                codec = new ChunkCodec((ChunkedDatasetBase) dataset, chunk[0], cache);
             } catch (RuntimeException e) {
                 throw new BeamFailure(path, "cannot read its chunk index: " + BeamFailure.describe(e), e);
             }
@@ -294,9 +299,11 @@ final class H5Array {
         private final ChunkIndex index; // null when jhdf's own decoder handles the pipeline
         private final int shuffleAt; // position of the filter in the pipeline, -1 when absent
         private final int deflateAt;
+        private final InflatedChunks.Dataset cache; // null: every chunk is inflated where it is read
 
-        ChunkCodec(ChunkedDatasetBase chunked, int chunkRows) {
+        ChunkCodec(ChunkedDatasetBase chunked, int chunkRows, InflatedChunks.Dataset cache) {
             this.chunked = chunked;
+            this.cache = cache;
             this.chunkRows = chunkRows;
             this.elements = Math.multiplyExact(chunkRows, width);
             this.chunkBytes = Math.multiplyExact(elements, es);
@@ -350,15 +357,25 @@ final class H5Array {
             BitSet skipped = chunk.getFilterMask();
             boolean deflated = deflateAt >= 0 && !skipped.get(deflateAt);
             boolean shuffled = shuffleAt >= 0 && !skipped.get(shuffleAt) && es > 1;
+            boolean kept = deflated && cache != null;
+            byte[] known = kept ? cache.get(k) : null;
+            if (known != null) {
+                copyPieces(known, shuffled, pieces, dest);
+                return;
+            }
             ByteBuffer stored = index.read(chunk, buffers.stored(chunk.getSize()));
             int[] only = pieces.get(0);
-            if (deflated && es == 1 && pieces.size() == 1 && only[2] - only[1] == chunkRows) {
+            if (deflated && !kept && es == 1 && pieces.size() == 1 && only[2] - only[1] == chunkRows) {
                 inflate(buffers, stored, (byte[]) dest, only[3] * width, row); // the whole chunk, straight into place
                 return;
             }
-            byte[] plain = buffers.inflated(chunkBytes);
+            // a kept chunk gets its own array: the cache holds it after this read
+            byte[] plain = kept ? new byte[chunkBytes] : buffers.inflated(chunkBytes);
             if (deflated) {
                 inflate(buffers, stored, plain, 0, row);
+                if (kept) {
+                    cache.put(k, plain);
+                }
             } else {
                 requireSize(stored.remaining(), row);
                 stored.get(plain, 0, chunkBytes);

@@ -15,12 +15,16 @@ public final class ReadOptions {
     private final Executor executor;
     private final boolean exactRead;
     private final long segmentCacheBytes;
+    private final long chunkCacheBytes;
+    private final int openFiles;
     private final boolean dropFillValues;
     private final ExpressionCompiler expressions;
 
     private ReadOptions(Builder b) {
         this.parallelism = b.parallelism;
         this.segmentCacheBytes = b.segmentCacheBytes;
+        this.chunkCacheBytes = b.chunkCacheBytes;
+        this.openFiles = b.openFiles;
         this.executor = b.executor;
         this.exactRead = b.exactRead;
         this.dropFillValues = b.dropFillValues;
@@ -46,7 +50,6 @@ public final class ReadOptions {
         return Optional.ofNullable(executor);
     }
 
-    /** True: every beam is read in full, whatever the layout's read plan says. */
     /**
      * Bytes of decoded segment tables (reference-photon coordinates, link indices, segment
      * variables) a reader keeps for the next shards reading the same granules; 0 keeps none.
@@ -55,6 +58,24 @@ public final class ReadOptions {
         return segmentCacheBytes;
     }
 
+    /**
+     * Bytes of inflated photon-rate chunks a reader keeps for the next shards reading the same
+     * stretch of track; 0 (the default) keeps none.
+     */
+    public long chunkCacheBytes() {
+        return chunkCacheBytes;
+    }
+
+    /**
+     * Granule files a reader keeps open between reads (the least recently used is closed
+     * beyond it); 0 (the default): each read opens its granule and closes it. A reader keeping
+     * files open must be given {@link GranuleReader#releaseAll()} when done.
+     */
+    public int openFiles() {
+        return openFiles;
+    }
+
+    /** True: every beam is read in full, whatever the layout's read plan says. */
     public boolean exactRead() {
         return exactRead;
     }
@@ -71,7 +92,8 @@ public final class ReadOptions {
     @Override
     public String toString() {
         return "ReadOptions{parallelism=" + parallelism + (exactRead ? ", exactRead" : "") + (dropFillValues ? ", dropFillValues" : "")
-                + (expressions != null ? ", expressions" : "") + "}";
+                + (expressions != null ? ", expressions" : "") + (openFiles > 0 ? ", openFiles=" + openFiles : "")
+                + (chunkCacheBytes > 0 ? ", chunkCacheBytes=" + chunkCacheBytes : "") + "}";
     }
 
     public static final class Builder {
@@ -79,6 +101,8 @@ public final class ReadOptions {
         private Executor executor;
         private boolean exactRead;
         private long segmentCacheBytes = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
+        private long chunkCacheBytes;
+        private int openFiles;
         private boolean dropFillValues;
         private ExpressionCompiler expressions;
 
@@ -103,7 +127,6 @@ public final class ReadOptions {
             return this;
         }
 
-        /** Ignore the layout's read plan and read every beam in full. */
         /** Bytes of decoded segment tables kept across shards (default: 256 MiB or an eighth of the heap, the smaller). */
         public Builder segmentCacheBytes(long bytes) {
             if (bytes < 0) {
@@ -113,6 +136,25 @@ public final class ReadOptions {
             return this;
         }
 
+        /** Bytes of inflated photon-rate chunks kept across shards (default 0: none). */
+        public Builder chunkCacheBytes(long bytes) {
+            if (bytes < 0) {
+                throw new IllegalArgumentException("chunk cache " + bytes + " bytes must not be negative");
+            }
+            this.chunkCacheBytes = bytes;
+            return this;
+        }
+
+        /** Granule files kept open between reads (default 0: each read opens and closes its granule). */
+        public Builder openFiles(int files) {
+            if (files < 0) {
+                throw new IllegalArgumentException("open files " + files + " must not be negative");
+            }
+            this.openFiles = files;
+            return this;
+        }
+
+        /** Ignore the layout's read plan and read every beam in full. */
         public Builder exactRead(boolean exactRead) {
             this.exactRead = exactRead;
             return this;

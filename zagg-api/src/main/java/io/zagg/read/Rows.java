@@ -18,6 +18,17 @@ final class Rows {
         return n;
     }
 
+    /** The positions of the true flags, ascending. */
+    static int[] positions(boolean[] mask) {
+        int[] out = new int[count(mask)];
+        for (int i = 0, j = 0; j < out.length; i++) {
+            if (mask[i]) {
+                out[j++] = i;
+            }
+        }
+        return out;
+    }
+
     /** {@code into &= other}; returns the rows left. */
     static int and(boolean[] into, boolean[] other) {
         int n = 0;

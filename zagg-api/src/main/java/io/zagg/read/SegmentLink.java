@@ -10,18 +10,22 @@ import java.util.Arrays;
  * {@code [indexBeg[p] - indexBase, indexBeg[p] - indexBase + count[p])}, none when
  * {@code count[p] == 0}. Checked once when read, so that every later use can trust the ranges:
  * a negative count, a start below {@code index_base} or a range past the base rows is a
- * {@link BeamFailure} naming the link dataset.
+ * {@link BeamFailure} naming the link dataset. A reader checks a granule's link once per run
+ * and keeps it with the segment tables ({@link CoarseCache}): shards then plan in time
+ * proportional to their own segments.
  */
 final class SegmentLink {
 
     private final long[] indexBeg;
     private final long[] count;
     private final int indexBase;
+    private final long baseRowsCovered;
 
     SegmentLink(String begPath, long[] indexBeg, String countPath, long[] count, int indexBase, int baseRows, String basePath) {
         this.indexBeg = indexBeg;
         this.count = count;
         this.indexBase = indexBase;
+        long covered = 0;
         for (int p = 0; p < count.length; p++) {
             if (count[p] < 0) {
                 throw new BeamFailure(countPath, "segment " + p + " has a negative count " + count[p]);
@@ -37,7 +41,9 @@ final class SegmentLink {
                 throw new BeamFailure(begPath, "segment " + p + " covers base rows [" + beg + ", " + (beg + count[p])
                         + ") but " + basePath + " has " + baseRows + " rows");
             }
+            covered += count[p];
         }
+        this.baseRowsCovered = covered;
     }
 
     int segments() {
@@ -54,6 +60,16 @@ final class SegmentLink {
 
     int indexBase() {
         return indexBase;
+    }
+
+    /** {@code sum(count)}: the base rows zagg's read plan assumes the segments tile. */
+    long baseRowsCovered() {
+        return baseRowsCovered;
+    }
+
+    /** The bytes the link's arrays hold. */
+    long bytes() {
+        return 8L * (indexBeg.length + count.length);
     }
 
     /**

@@ -48,32 +48,32 @@ final class SegmentPlan {
     }
 
     /**
-     * @param matched   per segment: its reference position passed the shard test
-     * @param indexBeg  per segment: first base row, plus {@code indexBase}
-     * @param count     per segment: base rows covered (0 = empty segment)
+     * Works in time proportional to the matched segments (plus the empty segments at run
+     * boundaries), not to the segment table: a shard matches a few hundred of a granule's tens
+     * of thousands of segments.
+     *
+     * @param matched ascending positions of the segments whose reference position passed the shard test
+     * @param link    the level's link (segment → base rows), checked
      * @throws IllegalArgumentException when the slices are out of photon order (segments that do not tile the base rows in order)
      */
-    static SegmentPlan plan(boolean[] matched, long[] indexBeg, long[] count, int indexBase, int pad, double fullReadThreshold) {
-        int n = matched.length;
-        long nBase = 0;
-        for (long c : count) {
-            nBase += c;
-        }
-        if (n == 0 || nBase <= 0) {
+    static SegmentPlan plan(int[] matched, SegmentLink link, int pad, double fullReadThreshold) {
+        int n = link.segments();
+        long nBase = link.baseRowsCovered();
+        if (n == 0 || nBase <= 0 || matched.length == 0) {
             return EMPTY;
         }
-        int[] starts = new int[n];
-        int[] ends = new int[n];
+        long[] indexBeg = link.indexBeg();
+        long[] count = link.count();
+        int indexBase = link.indexBase();
+        int[] starts = new int[matched.length];
+        int[] ends = new int[matched.length];
         int slices = 0;
-        long total = 0;
-        int runEnd = -1; // last segment of the merged run being built, inclusive
-        int runStart = -1;
-        for (int s = 0; s < n; s++) {
-            if (!matched[s] || (s > 0 && matched[s - 1])) {
-                continue;
-            }
+        int runStart = -1; // first and last segment of the merged run being built, inclusive
+        int runEnd = -1;
+        for (int i = 0; i < matched.length;) {
+            int s = matched[i];
             int e = s;
-            while (e + 1 < n && matched[e + 1]) {
+            for (i++; i < matched.length && matched[i] == e + 1; i++) {
                 e++;
             }
             int ps = Math.max(0, s - pad);
@@ -88,13 +88,11 @@ final class SegmentPlan {
             runStart = ps;
             runEnd = pe;
         }
-        if (runStart < 0) {
-            return EMPTY;
-        }
         slices = addSlice(runStart, runEnd, indexBeg, count, indexBase, nBase, starts, ends, slices);
         if (slices == 0) {
             return EMPTY;
         }
+        long total = 0;
         for (int i = 0; i < slices; i++) {
             total += ends[i] - starts[i];
         }

@@ -23,7 +23,8 @@ import java.util.TreeSet;
  * everywhere is not stored (and an object left there by an earlier run is removed), except for
  * the coordinates {@code cell_ids} and {@code morton}, which are stored for every chunk given.
  * Unsharded chunks are written as they arrive; a sharded array's chunks are collected and
- * written as one shard object by {@link #commit()}.
+ * written as one shard object by {@link #commit()}. In a store the run created, the shard's
+ * first writer knows no object of the shard exists and deletes nothing.
  */
 public final class ShardWriter implements AutoCloseable {
 
@@ -33,6 +34,8 @@ public final class ShardWriter implements AutoCloseable {
     private final HealpixGeometry geometry;
     private final long shard;
     private final long firstChunk;
+    /** No object of this shard exists yet: an empty chunk has nothing to remove. */
+    private final boolean nothingStored;
     private final Map<String, Set<Long>> written = new HashMap<>();
     private final Map<String, ShardBuffer> shardChunks = new LinkedHashMap<>();
     private final Set<Long> chunksWithData = new TreeSet<>();
@@ -40,7 +43,8 @@ public final class ShardWriter implements AutoCloseable {
     private long objectsWritten;
     private long bytesWritten;
 
-    ShardWriter(StoreWriter owner, long shard) {
+    ShardWriter(StoreWriter owner, long shard, boolean nothingStored) {
+        this.nothingStored = nothingStored;
         this.owner = owner;
         this.store = owner.store();
         this.template = owner.template();
@@ -91,7 +95,7 @@ public final class ShardWriter implements AutoCloseable {
         }
         String key = spec.chunkKeyAlongFirst(chunk);
         if (empty) {
-            store.delete(key);
+            remove(key);
         } else {
             put(key, spec.codecs().encode(littleEndian));
         }
@@ -139,7 +143,7 @@ public final class ShardWriter implements AutoCloseable {
         put(Keys.metadata(spec.path()), ByteBuffer.wrap(JsonText.bytes(spec.toJson())));
         String key = spec.chunkKeyAlongFirst(0);
         if (data.remaining() == 0) {
-            store.delete(key);
+            remove(key);
         } else {
             put(key, spec.codecs().encode(data));
         }
@@ -163,6 +167,12 @@ public final class ShardWriter implements AutoCloseable {
     private void claim(String name, long chunk) {
         if (!written.computeIfAbsent(name, n -> new HashSet<>()).add(chunk)) {
             throw new IllegalStateException(name + " chunk " + chunk + " was already written by shard " + shard);
+        }
+    }
+
+    private void remove(String key) throws IOException {
+        if (!nothingStored) {
+            store.delete(key);
         }
     }
 
@@ -199,7 +209,7 @@ public final class ShardWriter implements AutoCloseable {
             String key = spec.chunkKeyAlongFirst(shard);
             ShardBuffer shardBuffer = entry.getValue();
             if (shardBuffer.isEmpty()) {
-                store.delete(key);
+                remove(key);
             } else {
                 put(key, spec.codecs().encodeShard(shardBuffer.finish(spec.codecs().sharding().indexAtEnd())));
             }

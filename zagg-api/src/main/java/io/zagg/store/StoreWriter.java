@@ -29,11 +29,15 @@ public final class StoreWriter {
     private final Store store;
     private final StoreTemplate template;
     private final Set<Long> openShards = ConcurrentHashMap.newKeySet();
+    /** True when this run created the store empty: no object of a shard exists before the shard's first writer. */
+    private final boolean fresh;
+    private final Set<Long> startedShards = ConcurrentHashMap.newKeySet();
     private volatile boolean finished;
 
-    private StoreWriter(Store store, StoreTemplate template) {
+    private StoreWriter(Store store, StoreTemplate template, boolean fresh) {
         this.store = store;
         this.template = template;
+        this.fresh = fresh;
     }
 
     /**
@@ -47,14 +51,14 @@ public final class StoreWriter {
     public static StoreWriter create(Store store, StoreTemplate template, boolean overwrite) throws IOException {
         Objects.requireNonNull(store, "store");
         Objects.requireNonNull(template, "template");
-        StoreWriter writer = new StoreWriter(store, template);
         if (check(store, template, overwrite)) {
             store.delete(RunRecord.KEY);
             if (!overwrite) {
-                return writer;
+                return new StoreWriter(store, template, false);
             }
             store.deleteAll("");
         }
+        StoreWriter writer = new StoreWriter(store, template, true);
         for (Map.Entry<String, ObjectNode> node : template.documents().entrySet()) {
             store.put(Keys.metadata(node.getKey()), ByteBuffer.wrap(JsonText.bytes(node.getValue())));
         }
@@ -102,7 +106,7 @@ public final class StoreWriter {
         if (!differences.isEmpty()) {
             throw new StoreConflictException(store.location(), differences);
         }
-        return new StoreWriter(store, template);
+        return new StoreWriter(store, template, false);
     }
 
     /** Every difference between the stored nodes and the template's, one line each. */
@@ -160,7 +164,10 @@ public final class StoreWriter {
         if (!openShards.add(shard)) {
             throw new IllegalStateException("shard " + shard + " is already being written");
         }
-        return new ShardWriter(this, shard);
+        // in a store this run created, a shard's first writer finds none of its objects: an empty
+        // chunk has nothing to delete (a second writer, e.g. a retry, may find its predecessor's)
+        boolean nothingStored = fresh && startedShards.add(shard);
+        return new ShardWriter(this, shard, nothingStored);
     }
 
     void closed(long shard) {

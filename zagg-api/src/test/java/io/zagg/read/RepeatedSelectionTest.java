@@ -24,9 +24,9 @@ class RepeatedSelectionTest {
             }
 
             @Override
-            public void selectRepeated(double[] lat, double[] lon, boolean[] selected) {
+            public int[] matchRepeated(double[] lat, double[] lon) {
                 repeated.add(lat);
-                java.util.Arrays.fill(selected, true);
+                return java.util.stream.IntStream.range(0, lat.length).toArray();
             }
         };
         GranuleReader reader = new GranuleReader(Layouts.atl03(), ReadOptions.defaults());

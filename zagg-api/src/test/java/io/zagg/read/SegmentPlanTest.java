@@ -35,8 +35,13 @@ class SegmentPlanTest {
         return m;
     }
 
+    /** The plan for the segments flagged in {@code matched} (the planner hands it their positions). */
     private static SegmentPlan plan(boolean[] matched, long[][] link, int pad, double threshold) {
-        return SegmentPlan.plan(matched, link[0], link[1], 1, pad, threshold);
+        return SegmentPlan.plan(Rows.positions(matched), checked(link[0], link[1]), pad, threshold);
+    }
+
+    private static SegmentLink checked(long[] beg, long[] cnt) {
+        return new SegmentLink("ph_index_beg", beg, "segment_ph_cnt", cnt, 1, (int) Arrays.stream(cnt).sum(), "lat_ph");
     }
 
     @Test
@@ -72,7 +77,7 @@ class SegmentPlanTest {
         assertFalse(plan(matched(10, 1, 2, 3, 4, 5, 6, 7), link, 0, 0.7).isFullRead(), "70 of 100 rows is not above 0.7");
         assertTrue(plan(matched(10, 1, 2, 3, 4, 5, 6, 7, 8), link, 0, 0.7).isFullRead());
         assertTrue(plan(matched(10), link, 1, 0.9).isEmpty());
-        assertTrue(SegmentPlan.plan(new boolean[0], new long[0], new long[0], 1, 1, 0.9).isEmpty());
+        assertTrue(SegmentPlan.plan(new int[0], checked(new long[0], new long[0]), 1, 0.9).isEmpty());
         assertTrue(plan(matched(3, 1), link(0, 0, 0), 1, 0.9).isEmpty(), "no base rows at all");
     }
 
@@ -81,7 +86,7 @@ class SegmentPlanTest {
         long[] beg = {21, 1, 11};
         long[] cnt = {10, 10, 10};
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> SegmentPlan.plan(new boolean[] {true, false, true}, beg, cnt, 1, 0, 0.99));
+                () -> SegmentPlan.plan(new int[] {0, 2}, checked(beg, cnt), 0, 0.99));
         assertTrue(e.getMessage().contains("does not tile the base rows in order"), e.getMessage());
     }
 

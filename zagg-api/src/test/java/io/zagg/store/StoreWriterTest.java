@@ -175,6 +175,79 @@ class StoreWriterTest {
         assertTrue(Files.exists(dir.resolve("4/morton/c/0")));
     }
 
+    /** A store that counts the deletes of single objects it is asked for. */
+    private static final class CountingDeletes implements Store {
+        final Store inner;
+        int deletes;
+
+        CountingDeletes(Store inner) {
+            this.inner = inner;
+        }
+
+        @Override
+        public java.util.Optional<byte[]> get(String key) throws IOException {
+            return inner.get(key);
+        }
+
+        @Override
+        public void put(String key, java.nio.ByteBuffer value) throws IOException {
+            inner.put(key, value);
+        }
+
+        @Override
+        public boolean exists(String key) throws IOException {
+            return inner.exists(key);
+        }
+
+        @Override
+        public void delete(String key) throws IOException {
+            deletes++;
+            inner.delete(key);
+        }
+
+        @Override
+        public void deleteAll(String prefix) throws IOException {
+            inner.deleteAll(prefix);
+        }
+
+        @Override
+        public List<String> list(String prefix) throws IOException {
+            return inner.list(prefix);
+        }
+
+        @Override
+        public String location() {
+            return inner.location();
+        }
+    }
+
+    @Test
+    void aStoreTheRunCreatedHasNothingToDeleteUntilAShardIsWrittenAgain() throws IOException {
+        SampleRun run = new SampleRun(false, Compressor.none());
+        CountingDeletes fresh = new CountingDeletes(DirectoryStore.open(dir));
+        StoreWriter writer = StoreWriter.create(fresh, run.template, false);
+        run.writeShard(writer);
+        assertEquals(0, fresh.deletes, "fill chunks of a shard's first writer in a new store: no object to remove");
+        assertTrue(Files.exists(dir.resolve("4/h_mean/c/160")));
+        try (ShardWriter again = writer.shard(SampleRun.SHARD)) { // a retry of the shard in the same run
+            float[] nan = new float[16];
+            Arrays.fill(nan, Float.NaN);
+            again.writeChunk("h_mean", 160, LittleEndian.floats(nan));
+            again.commit();
+        }
+        assertEquals(1, fresh.deletes);
+        assertFalse(Files.exists(dir.resolve("4/h_mean/c/160")), "the first attempt's object is removed");
+
+        CountingDeletes kept = new CountingDeletes(DirectoryStore.open(dir));
+        run.writeShard(StoreWriter.create(kept, run.template, false));
+        assertTrue(kept.deletes > 0, "an existing store is rewritten in place: fill chunks remove what may be there");
+        CountingDeletes overwritten = new CountingDeletes(DirectoryStore.open(dir));
+        StoreWriter over = StoreWriter.create(overwritten, run.template, true);
+        int beforeShards = overwritten.deletes; // the run record
+        run.writeShard(over);
+        assertEquals(beforeShards, overwritten.deletes, "overwrite empties the store first: the shard deletes nothing");
+    }
+
     @Test
     void rewritingAChunkAsFillRemovesTheOldObject() throws IOException {
         SampleRun run = new SampleRun(false, Compressor.none());
