@@ -130,9 +130,12 @@ def atl03_walk(rng, n_ph, lat0, lon0, dx_m, empty_every):
             cnt[s + 1] += cnt[s]
             cnt[s] = 0
     beg = link_arrays(cnt)
-    ref = np.clip(beg - 1 + cnt // 2, 0, n_ph - 1)
-    ref_lat = np.where(cnt > 0, lat[ref], lat0)
-    ref_lon = np.where(cnt > 0, lon[ref], lon0)
+    # the reference photon is the segment's middle one; an empty segment keeps its place on the
+    # track (the first photon after it), as a real segment without photons lies where it is
+    starts = np.concatenate([[0], np.cumsum(cnt)[:-1]])
+    ref = np.clip(starts + cnt // 2, 0, n_ph - 1)
+    ref_lat = lat[ref]
+    ref_lon = lon[ref]
     dem = (50.0 * np.sin(np.arange(len(cnt)) * 20.0 / 900.0)).astype(np.float32)
     dem[rng.random(len(cnt)) < 0.02] = FLOAT_FILL
     return dict(lat=lat, lon=lon, h=h, sc=sc, beg=beg, cnt=cnt, ref_lat=ref_lat, ref_lon=ref_lon, dem=dem)
