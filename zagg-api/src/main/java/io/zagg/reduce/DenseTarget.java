@@ -30,6 +30,18 @@ final class DenseTarget {
         return width;
     }
 
+    /** The Java array behind a float32 scalar field's column, where {@link #put(int, int, float)} stores; else null. */
+    float[] floats() {
+        Object a = Columns.arrayOf(column);
+        return width == 1 && a instanceof float[] ? (float[]) a : null;
+    }
+
+    /** The Java array behind a float64 scalar field's column, where {@link #put(int, int, double)} stores; else null. */
+    double[] doubles() {
+        Object a = Columns.arrayOf(column);
+        return width == 1 && a instanceof double[] ? (double[]) a : null;
+    }
+
     /**
      * Writes the fill to every element of output rows {@code [0, cells)}: the first through the
      * column (which narrows it as numpy's assignment does), the rest as copies of its bits, in bulk

@@ -111,26 +111,11 @@ public final class ShardReduction {
         }
         kernels.addAll(moments.kernels());
         CellBuffer[] loaded = used.values().toArray(new CellBuffer[0]);
-        FieldKernel[] bound = kernels.toArray(new FieldKernel[0]);
+        FieldKernel all = kernels.size() == 1 ? kernels.get(0) : new FieldKernel.All(kernels.toArray(new FieldKernel[0]));
         long pooledEnd = runs.rowsNeeded();
         ChunkScope chunk = ChunkScope.evaluate(stages, columns, runs.runs() == 0 ? pooledEnd : runs.start(0), pooledEnd);
-        for (FieldKernel k : bound) {
-            k.begin(runs.cellCount(), chunk);
-        }
-        for (int r = 0; r < runs.runs(); r++) {
-            long start = runs.start(r);
-            long end = runs.end(r);
-            if (start == end) {
-                continue;
-            }
-            for (CellBuffer b : loaded) {
-                b.load(start, end);
-            }
-            int cell = runs.cell(r);
-            for (FieldKernel k : bound) {
-                k.reduce(cell, start, end);
-            }
-        }
+        all.begin(runs.cellCount(), chunk);
+        all.reduceRuns(runs, loaded);
     }
 
     /** Adds the kernel of {@code field} to {@code kernels}, or its moment to {@code moments}. */
