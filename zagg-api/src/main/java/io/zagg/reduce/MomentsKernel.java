@@ -32,10 +32,10 @@ final class MomentsKernel extends FieldKernel {
     private static final int MEAN = 3;
     private static final int VAR = 4;
     private static final int STD = 5;
+    private static final int COUNT = 6;
 
     private final CellBuffer values;
-    private final DenseTarget[] counts;
-    private final Output[] outputs = new Output[STD + 1];
+    private final Output[] outputs = new Output[COUNT + 1];
     private final boolean sums;
     private final boolean extremes;
     private final boolean deviations;
@@ -49,20 +49,14 @@ final class MomentsKernel extends FieldKernel {
      * @param targets each field's output, parallel to {@code stats}
      */
     private MomentsKernel(CellBuffer values, List<BuiltIn> stats, List<DenseTarget> targets) {
-        List<DenseTarget> counted = new ArrayList<>();
         List<Integer> slotted = new ArrayList<>();
         for (int k = stats.size() - 1; k >= 0; k--) {
-            if (stats.get(k) == BuiltIn.COUNT) {
-                counted.add(0, targets.get(k));
-            } else {
-                int slot = slot(stats.get(k));
-                outputs[slot] = new Output(targets.get(k), outputs[slot]);
-                slotted.add(slot);
-            }
+            int slot = slot(stats.get(k));
+            outputs[slot] = new Output(targets.get(k), outputs[slot]);
+            slotted.add(slot);
         }
         this.values = values;
-        this.counts = counted.toArray(new DenseTarget[0]);
-        this.sums = slotted.stream().anyMatch(s -> s != MIN && s != MAX);
+        this.sums = slotted.stream().anyMatch(s -> s != MIN && s != MAX && s != COUNT);
         this.extremes = slotted.contains(MIN) || slotted.contains(MAX);
         this.deviations = slotted.contains(VAR) || slotted.contains(STD);
         this.roots = slotted.contains(STD);
@@ -70,6 +64,8 @@ final class MomentsKernel extends FieldKernel {
 
     private static int slot(BuiltIn f) {
         switch (f) {
+            case COUNT:
+                return COUNT;
             case SUM:
                 return SUM;
             case MIN:
@@ -105,9 +101,6 @@ final class MomentsKernel extends FieldKernel {
 
     @Override
     void begin(int cells, ChunkScope chunk) {
-        for (DenseTarget t : counts) {
-            t.prefill(cells);
-        }
         for (Output first : outputs) {
             for (Output o = first; o != null; o = o.next) {
                 o.target.prefill(cells);
@@ -117,8 +110,8 @@ final class MomentsKernel extends FieldKernel {
 
     @Override
     void reduce(int cell, long start, long end) {
-        for (DenseTarget t : counts) {
-            t.putLong(cell, 0, end - start);
+        for (Output o = outputs[COUNT]; o != null; o = o.next) {
+            o.target.putLong(cell, 0, end - start);
         }
         if (values == null) {
             return;
