@@ -10,15 +10,19 @@ import java.util.Map;
 /**
  * The moments of one column, fused: the {@code count}, {@code sum}, {@code min}, {@code max},
  * {@code mean}, {@code var} and {@code std} fields reading it are one kernel, called once per
- * cell, which reads the values once (in place from a Java-array column) and shares the sum, the
- * mean and the extremes between the fields. The bits are {@link CellStats}' (numpy's).
+ * cell, which reads the values once (in place from a Java-array column), shares the sum, the
+ * mean and the extremes between the fields, and writes a Java-array output column of the
+ * source's dtype directly. The bits are {@link CellStats}' (numpy's), which
+ * {@code MomentsKernelTest} checks path by path.
  *
  * <p>Below {@value #SEQUENTIAL} values numpy's pairwise sum is a plain left-to-right sum from 0,
  * so a tiny cell (most cells of a fine grid hold one or two rows) is summed, its extremes found
- * and its squared deviations summed in two plain loops over the values, without the buffers of
- * the general path: the same operations in the same order, so the same bits (a single value
- * {@code x} has mean {@code x / 1 = x} and variance {@code (x - x)^2 / 1}: 0, or NaN for an
- * infinite {@code x}). Larger cells take {@link CellBuffer}'s blocked pairwise sums.
+ * and its squared deviations summed in plain loops over the values, without the buffers of the
+ * general path: the same operations in the same order, so the same bits. One and two values are
+ * unrolled, and their divisions by the count are exact shortcuts: {@code x / 1} is {@code x}
+ * (so a single value's variance is {@code (x - x)^2}: 0, or NaN for an infinite {@code x}), and
+ * numpy's float32 {@code (float) ((double) s / 2)} is the correctly rounded half, {@code s * 0.5f}.
+ * Larger cells take {@link CellBuffer}'s blocked pairwise sums.
  */
 final class MomentsKernel extends FieldKernel {
 
@@ -40,8 +44,8 @@ final class MomentsKernel extends FieldKernel {
     private final boolean extremes;
     private final boolean deviations;
     private final boolean roots;
-    private final float[] moments32 = new float[6];
-    private final double[] moments64 = new double[6];
+    private final float[] moments32 = new float[STD + 1];
+    private final double[] moments64 = new double[STD + 1];
 
     /**
      * @param values  the column's buffer; null when every statistic is a {@code count}
