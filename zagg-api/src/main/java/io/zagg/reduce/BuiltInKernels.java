@@ -5,7 +5,11 @@ import io.zagg.spi.DType;
 import java.util.Arrays;
 import java.util.List;
 
-/** The kernels of the {@link BuiltIn} statistics, bound to their buffers and outputs. */
+/**
+ * The kernels of the {@link BuiltIn} statistics, bound to their buffers and outputs; the moments
+ * ({@code count}, {@code sum}, {@code min}, {@code max}, {@code mean}, {@code var}, {@code std})
+ * are {@link MomentsKernel}'s.
+ */
 final class BuiltInKernels {
 
     private BuiltInKernels() {
@@ -25,8 +29,6 @@ final class BuiltInKernels {
      */
     static FieldKernel create(BuiltIn f, Aggregation a, CellBuffer values, CellBuffer weights, ShardOutput out) {
         switch (f) {
-            case COUNT:
-                return new Count(new DenseTarget(out.dense(a.name()), 0, 1));
             case AVERAGE:
                 return new Average(values, weights, target(a, out));
             case HISTOGRAM:
@@ -53,18 +55,6 @@ final class BuiltInKernels {
 
     private static FieldKernel scalar(BuiltIn f, Aggregation a, CellBuffer b, DenseTarget t) {
         switch (f) {
-            case SUM:
-                return new Scalar(b, t, CellStats::sum);
-            case MIN:
-                return new Scalar(b, t, c -> c.min(false));
-            case MAX:
-                return new Scalar(b, t, c -> c.max(false));
-            case MEAN:
-                return new Scalar(b, t, CellStats::mean);
-            case VAR:
-                return new Scalar(b, t, c -> CellStats.var(c, 0));
-            case STD:
-                return new Scalar(b, t, c -> CellStats.std(c, 0));
             case MEDIAN:
                 return new Scalar(b, t, CellStats::median);
             case QUANTILE:
@@ -86,25 +76,6 @@ final class BuiltInKernels {
                 return new Scalar(b, t, CellStats::nanMedian);
             default:
                 throw new IllegalArgumentException(f + " is not a scalar statistic");
-        }
-    }
-
-    /** Rows in the cell; 0 for an empty cell whatever the fill. */
-    private static final class Count extends FieldKernel {
-        private final DenseTarget target;
-
-        Count(DenseTarget target) {
-            this.target = target;
-        }
-
-        @Override
-        void begin(int cells, ChunkScope chunk) {
-            target.prefill(cells);
-        }
-
-        @Override
-        void reduce(int cell, long start, long end) {
-            target.putLong(cell, 0, end - start);
         }
     }
 

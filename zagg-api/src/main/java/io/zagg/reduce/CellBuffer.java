@@ -11,13 +11,18 @@ import java.util.Arrays;
  * the column: the pairwise sum, the NaN-free sum and the sorted copy are computed at most once
  * per cell, whichever fields ask. Buffers grow to the largest cell and are reused across cells
  * and shards; nothing is allocated per cell.
+ *
+ * <p>The copy is made on first use, not at {@link #load}: a kernel that reads the values in place
+ * ({@link #floatsInPlace()}, {@link #first()}) never pays for it when the column is a Java array.
  */
 final class CellBuffer {
 
     private Column column;
     private Object heap;
     private boolean float64;
+    private long start;
     private int n;
+    private boolean copied;
     private float[] f = new float[0];
     private double[] d = new double[0];
     private float[] fWork = new float[0];
@@ -53,21 +58,31 @@ final class CellBuffer {
         return float64;
     }
 
-    /** Reads rows {@code [start, end)} as the current cell. */
+    /** Makes rows {@code [start, end)} the current cell; they are read when first asked for. */
     void load(long start, long end) {
         long len = end - start;
         if (len > Integer.MAX_VALUE - 8) {
             throw new IllegalArgumentException("a cell of " + len + " rows is more than one reduction buffer holds");
         }
+        this.start = start;
         n = (int) len;
+        copied = false;
         summed = false;
         nanSummed = false;
         sorted = false;
         widened = false;
         extremes = false;
+    }
+
+    /** Copies the current cell's values into the buffer, once per cell. */
+    private void copy() {
+        if (copied) {
+            return;
+        }
+        copied = true;
         if (float64) {
             d = grow(d, n);
-            if (heap instanceof double[]) {
+            if (heap != null) {
                 System.arraycopy(heap, (int) start, d, 0, n);
             } else {
                 for (int i = 0; i < n; i++) {
@@ -76,7 +91,7 @@ final class CellBuffer {
             }
         } else {
             f = grow(f, n);
-            if (heap instanceof float[]) {
+            if (heap != null) {
                 System.arraycopy(heap, (int) start, f, 0, n);
             } else {
                 for (int i = 0; i < n; i++) {
@@ -95,6 +110,7 @@ final class CellBuffer {
         attach(column);
         try {
             load(start, end);
+            copy();
         } finally {
             this.column = null;
             this.heap = null;
@@ -108,7 +124,34 @@ final class CellBuffer {
 
     /** The float32 values {@code [0, n)}. */
     float[] floats() {
+        copy();
         return f;
+    }
+
+    /**
+     * The array holding the float32 values at {@code [first(), first() + n)}: a Java-array
+     * column's own array, read in place and never to be written, or else the buffer.
+     */
+    float[] floatsInPlace() {
+        if (heap != null) {
+            return (float[]) heap;
+        }
+        copy();
+        return f;
+    }
+
+    /** The array holding the float64 values at {@code [first(), first() + n)}, as {@link #floatsInPlace()}. */
+    double[] doublesInPlace() {
+        if (heap != null) {
+            return (double[]) heap;
+        }
+        copy();
+        return d;
+    }
+
+    /** Where the current cell's values start in {@link #floatsInPlace()} or {@link #doublesInPlace()}. */
+    int first() {
+        return heap != null ? (int) start : 0;
     }
 
     /**
@@ -116,6 +159,7 @@ final class CellBuffer {
      * widened (exactly) for a float64 computation such as float32 values with float64 weights.
      */
     double[] doubles() {
+        copy();
         if (!float64 && !widened) {
             d = grow(d, n);
             for (int i = 0; i < n; i++) {
@@ -162,11 +206,13 @@ final class CellBuffer {
             return;
         }
         int nan = 0;
+        int from = first();
         if (float64) {
+            double[] a = doublesInPlace();
             double lo = Double.POSITIVE_INFINITY;
             double hi = Double.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                double v = d[i];
+            for (int i = from; i < from + n; i++) {
+                double v = a[i];
                 lo = v < lo ? v : lo;
                 hi = v > hi ? v : hi;
                 nan += v != v ? 1 : 0;
@@ -174,10 +220,11 @@ final class CellBuffer {
             dMin = lo;
             dMax = hi;
         } else {
+            float[] a = floatsInPlace();
             float lo = Float.POSITIVE_INFINITY;
             float hi = Float.NEGATIVE_INFINITY;
-            for (int i = 0; i < n; i++) {
-                float v = f[i];
+            for (int i = from; i < from + n; i++) {
+                float v = a[i];
                 lo = v < lo ? v : lo;
                 hi = v > hi ? v : hi;
                 nan += v != v ? 1 : 0;
@@ -192,7 +239,7 @@ final class CellBuffer {
     /** {@code np.sum} of the float32 values. */
     float sum32() {
         if (!summed) {
-            fSum = NumpySum.sum(f, 0, n);
+            fSum = NumpySum.sum(floatsInPlace(), first(), first() + n);
             summed = true;
         }
         return fSum;
@@ -201,7 +248,7 @@ final class CellBuffer {
     /** {@code np.sum} of the float64 values. */
     double sum64() {
         if (!summed) {
-            dSum = NumpySum.sum(d, 0, n);
+            dSum = NumpySum.sum(doublesInPlace(), first(), first() + n);
             summed = true;
         }
         return dSum;
@@ -210,6 +257,7 @@ final class CellBuffer {
     /** {@code np.nansum} of the float32 values: the pairwise sum with NaN replaced by 0. */
     float nanSum32() {
         if (!nanSummed) {
+            copy();
             float[] w = work32();
             valid = NumpyStats.replaceNaN(f, n, w);
             fNanSum = NumpySum.sum(w, 0, n);
@@ -221,6 +269,7 @@ final class CellBuffer {
     /** {@code np.nansum} of the float64 values. */
     double nanSum64() {
         if (!nanSummed) {
+            copy();
             double[] w = work64();
             valid = NumpyStats.replaceNaN(d, n, w);
             dNanSum = NumpySum.sum(w, 0, n);
@@ -237,6 +286,7 @@ final class CellBuffer {
     /** The float32 values sorted ascending, NaN last (as numpy's sort and partition place them; NaN payloads are not kept). */
     float[] sorted32() {
         if (!sorted) {
+            copy();
             fSorted = grow(fSorted, n);
             System.arraycopy(f, 0, fSorted, 0, n);
             radix.sort(fSorted, n);
@@ -248,6 +298,7 @@ final class CellBuffer {
     /** The float64 values sorted ascending, NaN last. */
     double[] sorted64() {
         if (!sorted) {
+            copy();
             dSorted = grow(dSorted, n);
             System.arraycopy(d, 0, dSorted, 0, n);
             Arrays.sort(dSorted, 0, n);

@@ -36,19 +36,19 @@ final class CellStats {
     static double var(CellBuffer c, long ddof) {
         long count = Math.max(c.n() - ddof, 0);
         if (c.isFloat64()) {
-            return NumpyStats.var(c.doubles(), c.n(), NumpyStats.divide(c.sum64(), c.n()), false, count, c.work64());
+            return NumpyStats.var(c.doublesInPlace(), c.first(), c.n(), NumpyStats.divide(c.sum64(), c.n()), false, count, c.work64());
         }
-        return NumpyStats.var(c.floats(), c.n(), NumpyStats.divide(c.sum32(), c.n()), false, count, c.work32());
+        return NumpyStats.var(c.floatsInPlace(), c.first(), c.n(), NumpyStats.divide(c.sum32(), c.n()), false, count, c.work32());
     }
 
     /** {@code np.nanvar}. */
     static double nanVar(CellBuffer c) {
         if (c.isFloat64()) {
             double mean = NumpyStats.divide(c.nanSum64(), c.valid());
-            return NumpyStats.var(c.doubles(), c.n(), mean, true, c.valid(), c.work64());
+            return NumpyStats.var(c.doublesInPlace(), c.first(), c.n(), mean, true, c.valid(), c.work64());
         }
         float mean = NumpyStats.divide(c.nanSum32(), c.valid());
-        return NumpyStats.var(c.floats(), c.n(), mean, true, c.valid(), c.work32());
+        return NumpyStats.var(c.floatsInPlace(), c.first(), c.n(), mean, true, c.valid(), c.work32());
     }
 
     /** {@code np.std(x, ddof=ddof)}: the square root of {@link #var}, taken in the dtype. */

@@ -1,7 +1,9 @@
 package io.zagg.reduce;
 
+import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
 import io.zagg.spi.MutableColumn;
+import java.util.Arrays;
 
 /**
  * A scalar or vector field's output column, written the way zagg stores a result: the value
@@ -28,10 +30,42 @@ final class DenseTarget {
         return width;
     }
 
+    /** The Java array behind a float32 scalar field's column, where {@link #put(int, int, float)} stores; else null. */
+    float[] floats() {
+        Object a = Columns.arrayOf(column);
+        return width == 1 && a instanceof float[] ? (float[]) a : null;
+    }
+
+    /** The Java array behind a float64 scalar field's column, where {@link #put(int, int, double)} stores; else null. */
+    double[] doubles() {
+        Object a = Columns.arrayOf(column);
+        return width == 1 && a instanceof double[] ? (double[]) a : null;
+    }
+
+    /**
+     * Writes the fill to every element of output rows {@code [0, cells)}: the first through the
+     * column (which narrows it as numpy's assignment does), the rest as copies of its bits, in bulk
+     * into a Java-array column (a per-element call costs more than the reduction of a small cell).
+     */
     void prefill(int cells) {
         long n = (long) cells * width;
-        for (long i = 0; i < n; i++) {
-            column.setDouble(i, fill);
+        if (n == 0) {
+            return;
+        }
+        column.setDouble(0, fill);
+        Object a = Columns.arrayOf(column);
+        if (a instanceof float[]) {
+            Arrays.fill((float[]) a, 1, (int) n, ((float[]) a)[0]);
+        } else if (a instanceof double[]) {
+            Arrays.fill((double[]) a, 1, (int) n, ((double[]) a)[0]);
+        } else if (a instanceof long[]) {
+            Arrays.fill((long[]) a, 1, (int) n, ((long[]) a)[0]);
+        } else if (a instanceof int[]) {
+            Arrays.fill((int[]) a, 1, (int) n, ((int[]) a)[0]);
+        } else {
+            for (long i = 1; i < n; i++) {
+                column.setDouble(i, fill);
+            }
         }
     }
 

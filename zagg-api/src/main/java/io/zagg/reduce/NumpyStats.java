@@ -52,23 +52,23 @@ final class NumpyStats {
     }
 
     /**
-     * {@code np.var} (ddof 0) given numpy's mean, or {@code np.nanvar} when {@code skipNaN}: the
-     * squared deviations {@code (x - mean)^2} are materialised in {@code work} as numpy does
+     * {@code np.var} of {@code a[from, from + n)} given numpy's mean, or {@code np.nanvar} when
+     * {@code skipNaN}: the squared deviations {@code (x - mean)^2} are materialised in {@code work} as numpy does
      * ({@code x = arr - arrmean; x = x * x}; NaN positions 0 for nanvar), pairwise-summed and
      * divided by {@code count}: the count of values used less {@code ddof}, at least 0.
      */
-    static float var(float[] a, int n, float mean, boolean skipNaN, long count, float[] work) {
+    static float var(float[] a, int from, int n, float mean, boolean skipNaN, long count, float[] work) {
         for (int i = 0; i < n; i++) {
-            float x = a[i];
+            float x = a[from + i];
             float d = x - mean;
             work[i] = skipNaN && x != x ? 0f : d * d;
         }
         return divide(NumpySum.sum(work, 0, n), count);
     }
 
-    static double var(double[] a, int n, double mean, boolean skipNaN, long count, double[] work) {
+    static double var(double[] a, int from, int n, double mean, boolean skipNaN, long count, double[] work) {
         for (int i = 0; i < n; i++) {
-            double x = a[i];
+            double x = a[from + i];
             double d = x - mean;
             work[i] = skipNaN && x != x ? 0d : d * d;
         }

@@ -12,15 +12,20 @@ import java.util.TreeSet;
 
 /**
  * Reduces every field of a run over one shard (or chunk) in a single pass over its cells: for
- * each cell, each source column's rows are read once into a reusable buffer, then every field is
- * computed from the buffers (so {@code mean} and {@code var} share one pairwise sum, and
- * {@code median} and the quantiles one sort) and written to the cell's output row.
+ * each cell, each source column's rows are read at most once into a reusable buffer (not at all
+ * by kernels that read a Java-array column in place), then every field is computed from the
+ * buffers (so {@code mean} and {@code var} share one pairwise sum, and {@code median} and the
+ * quantiles one sort) and written to the cell's output row. The moments of a column
+ * ({@code count}, {@code sum}, {@code min}, {@code max}, {@code mean}, {@code var},
+ * {@code std}) are one fused {@link MomentsKernel}.
  *
  * <p>A run's {@link ChunkStage}s are evaluated first, once per call, over the pooled rows of all
  * the runs (one inner chunk's rows, contiguous in the cell-sorted columns), and every field sees
  * their values. Then every output row is set to the field's empty-cell value (count 0, the fill
  * value, vectors filled, ragged absent; a {@link BuiltIn#CHUNK_VALUE} its chunk value), so rows
- * without a run stay empty cells.
+ * without a run stay empty cells. (Filling a heap output in bulk first is cheaper than finding and
+ * filling the gaps between runs, one call per gap, on a fine grid where a third of the cells are
+ * empty.)
  *
  * <p>Not thread-safe: it keeps its buffers between calls. Use one per worker thread; reuse it
  * across shards to reuse the buffers.
@@ -100,34 +105,22 @@ public final class ShardReduction {
     public void reduce(Map<String, ? extends Column> columns, CellRuns runs, ShardOutput out) {
         Map<String, CellBuffer> used = new LinkedHashMap<>();
         List<FieldKernel> kernels = new ArrayList<>();
+        MomentsKernel.Fusion moments = new MomentsKernel.Fusion();
         for (Aggregation field : fields) {
-            kernels.add(bind(field, columns, runs, used, out));
+            bind(field, columns, runs, used, out, kernels, moments);
         }
+        kernels.addAll(moments.kernels());
         CellBuffer[] loaded = used.values().toArray(new CellBuffer[0]);
-        FieldKernel[] bound = kernels.toArray(new FieldKernel[0]);
+        FieldKernel all = kernels.size() == 1 ? kernels.get(0) : new FieldKernel.All(kernels.toArray(new FieldKernel[0]));
         long pooledEnd = runs.rowsNeeded();
         ChunkScope chunk = ChunkScope.evaluate(stages, columns, runs.runs() == 0 ? pooledEnd : runs.start(0), pooledEnd);
-        for (FieldKernel k : bound) {
-            k.begin(runs.cellCount(), chunk);
-        }
-        for (int r = 0; r < runs.runs(); r++) {
-            long start = runs.start(r);
-            long end = runs.end(r);
-            if (start == end) {
-                continue;
-            }
-            for (CellBuffer b : loaded) {
-                b.load(start, end);
-            }
-            int cell = runs.cell(r);
-            for (FieldKernel k : bound) {
-                k.reduce(cell, start, end);
-            }
-        }
+        all.begin(runs.cellCount(), chunk);
+        all.reduceRuns(runs, loaded);
     }
 
-    private FieldKernel bind(Aggregation field, Map<String, ? extends Column> columns, CellRuns runs,
-                             Map<String, CellBuffer> used, ShardOutput out) {
+    /** Adds the kernel of {@code field} to {@code kernels}, or its moment to {@code moments}. */
+    private void bind(Aggregation field, Map<String, ? extends Column> columns, CellRuns runs, Map<String, CellBuffer> used,
+                      ShardOutput out, List<FieldKernel> kernels, MomentsKernel.Fusion moments) {
         List<Column> sources = new ArrayList<>();
         for (String name : field.sources()) {
             Column c = columns.get(name);
@@ -142,14 +135,20 @@ public final class ShardReduction {
             sources.add(c);
         }
         if (field.reducer().isPresent()) {
-            return new CustomKernel(field, sources, out);
+            kernels.add(new CustomKernel(field, sources, out));
+            return;
         }
         BuiltIn f = BuiltIn.ofFunctionName(field.function()).orElseThrow();
         List<CellBuffer> inputs = new ArrayList<>();
         for (int i = 0; i < sources.size(); i++) {
             inputs.add(buffer(field, field.sources().get(i), sources.get(i), used));
         }
-        return BuiltInKernels.create(f, field, inputs.isEmpty() ? null : inputs.get(0), inputs.size() > 1 ? inputs.get(1) : null, out);
+        CellBuffer values = inputs.isEmpty() ? null : inputs.get(0);
+        if (MomentsKernel.computes(f)) {
+            moments.add(f, field, values, out);
+        } else {
+            kernels.add(BuiltInKernels.create(f, field, values, inputs.size() > 1 ? inputs.get(1) : null, out));
+        }
     }
 
     private CellBuffer buffer(Aggregation field, String name, Column c, Map<String, CellBuffer> used) {
