@@ -8,7 +8,9 @@
 #
 # Settings (environment): ZAGG_BENCH_DIR (default /tmp/zagg-bench), ZAGG_BENCH_GRANULES (4),
 # ZAGG_BENCH_PHOTONS (photons per beam, 850000), ZAGG_BENCH_WORKERS (2), ZAGG_BENCH_CARRIERS
-# ("plain arrow"), ZAGG_JAVA_OPTS (extra JVM flags, e.g. -Xmx8g). Needs /usr/bin/python3 with h5py.
+# ("plain arrow"), ZAGG_JAVA_OPTS (extra JVM flags, e.g. -Xmx8g), ZAGG_BENCH_STORES (where the stores
+# go, default ZAGG_BENCH_DIR; /dev/shm takes the file system's cost of 30,000 new files out of the
+# figures). Needs /usr/bin/python3 with h5py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${ZAGG_BENCH_DIR:-/tmp/zagg-bench}
@@ -16,6 +18,7 @@ granules=${ZAGG_BENCH_GRANULES:-4}
 photons=${ZAGG_BENCH_PHOTONS:-850000}
 workers=${ZAGG_BENCH_WORKERS:-2}
 carriers=${ZAGG_BENCH_CARRIERS:-plain arrow}
+stores=${ZAGG_BENCH_STORES:-$dir}
 mkdir -p "$dir/granules-$photons"
 
 for i in $(seq 1 "$granules"); do
@@ -60,19 +63,23 @@ YAML
 
 bin/zagg --help > /dev/null   # builds the CLI jar when missing or stale
 jar=zagg-cli/target/zagg-cli-all.jar
-printf '%-8s %12s %8s %8s %14s %16s %12s %16s %19s\n' carrier photons shards wall_s photons/s photons/s/core peak_rss_MB peak_carrier_MB peak/input_densest
+# cpu_s is the JVM's user + system time (sys_s of it in the kernel: mostly creating the store's files),
+# so photons per cpu-second is the rate per core on cores of its own
+printf '%-8s %12s %8s %8s %14s %16s %8s %8s %17s %12s %16s %19s\n' carrier photons shards wall_s photons/s photons/s/core \
+    cpu_s sys_s photons/cpu_s peak_rss_MB peak_carrier_MB peak/input_densest
 for carrier in $carriers; do
     report="$dir/report-$carrier.json"
     # the previous run's store goes before the clock starts: deleting 30,000 objects is not part of a run
-    rm -rf "$dir/out-$carrier.zarr"
-    /usr/bin/time -f '%M' -o "$dir/rss-$carrier" \
+    rm -rf "$stores/out-$carrier.zarr"
+    /usr/bin/time -f '%M %U %S' -o "$dir/rss-$carrier" \
         java --add-opens=java.base/java.nio=ALL-UNNAMED ${ZAGG_JAVA_OPTS:-} -jar "$jar" run --config "$config" \
-        --granules "$dir/granules-$photons" --store "$dir/out-$carrier.zarr" --overwrite --carrier "$carrier" \
+        --granules "$dir/granules-$photons" --store "$stores/out-$carrier.zarr" --overwrite --carrier "$carrier" \
         --workers "$workers" --report "$report" > "$dir/run-$carrier.log"
     /usr/bin/python3 - "$report" "$dir/rss-$carrier" "$workers" "$carrier" <<'PY'
 import json, sys
 r = json.load(open(sys.argv[1]))
-rss_kb = int(open(sys.argv[2]).read().split()[-1])
+rss_kb, user_s, sys_s = open(sys.argv[2]).read().split()[-3:]
+rss_kb, sys_s, cpu_s = int(rss_kb), float(sys_s), float(user_s) + float(sys_s)
 workers = int(sys.argv[3])
 shards = r["results"]
 peak = max((s["peak_carrier_bytes"] for s in shards), default=0)
@@ -81,7 +88,7 @@ peak = max((s["peak_carrier_bytes"] for s in shards), default=0)
 dense = max(shards, key=lambda s: s["decoded_input_bytes"])
 ratio = dense["peak_carrier_bytes"] / dense["decoded_input_bytes"] if dense["decoded_input_bytes"] else 0
 rate = r["total_obs"] / r["wall_time_s"]
-print("%-8s %12d %8d %8.2f %14.0f %16.0f %12.0f %16.1f %19.2f" % (sys.argv[4], r["total_obs"], len(shards), r["wall_time_s"],
-      rate, rate / workers, rss_kb / 1024, peak / 1048576, ratio))
+print("%-8s %12d %8d %8.2f %14.0f %16.0f %8.1f %8.1f %17.0f %12.0f %16.1f %19.2f" % (sys.argv[4], r["total_obs"], len(shards),
+      r["wall_time_s"], rate, rate / workers, cpu_s, sys_s, r["total_obs"] / cpu_s, rss_kb / 1024, peak / 1048576, ratio))
 PY
 done
