@@ -99,7 +99,9 @@ final class Inflation {
         try {
             Libdeflate.bind(library);
             return null;
-        } catch (LinkageError e) { // the library or a function is missing, or JNA itself (NoClassDefFoundError)
+        } catch (NoClassDefFoundError e) {
+            return "JNA (net.java.dev.jna:jna) is not on the class path: " + e.getMessage();
+        } catch (LinkageError e) { // the library or one of its functions is missing
             String message = e.getMessage() == null ? e.getClass().getName() : e.getMessage();
             return message.lines().findFirst().orElse(message).trim();
         }

@@ -2,6 +2,7 @@ package io.zagg.read;
 
 import com.sun.jna.Native;
 import com.sun.jna.NativeLibrary;
+import com.sun.jna.Pointer;
 import java.nio.ByteBuffer;
 
 /**
@@ -45,7 +46,7 @@ final class Libdeflate {
 
     /** The address of a direct buffer's first byte (its position ignored). */
     static long address(ByteBuffer direct) {
-        return com.sun.jna.Pointer.nativeValue(Native.getDirectBufferPointer(direct));
+        return Pointer.nativeValue(Native.getDirectBufferPointer(direct));
     }
 
     /** {@code struct libdeflate_decompressor *libdeflate_alloc_decompressor(void)}; 0 when out of memory. */

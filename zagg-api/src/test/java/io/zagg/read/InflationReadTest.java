@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,11 +84,7 @@ class InflationReadTest {
     }
 
     private static Object read(H5Array a, RowRanges ranges) {
-        Object dest = a.newArray(ranges.total());
-        List<Runnable> tasks = new ArrayList<>();
-        a.addReads(ranges, dest, tasks);
-        new WorkSharing(POOL, 2).run(tasks);
-        return dest;
+        return H5ArrayTest.read(a, ranges, new WorkSharing(POOL, 2));
     }
 
     @Test
