@@ -10,6 +10,7 @@ module io.zagg {
     requires com.fasterxml.jackson.databind;
     requires org.yaml.snakeyaml;
     requires org.slf4j;
+    requires com.sun.jna; // the optional libdeflate inflate (io.zagg.read.Inflation)
 
     exports io.zagg;
     exports io.zagg.spi;

@@ -2,14 +2,14 @@ package io.zagg.read;
 
 import java.nio.ByteBuffer;
 import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
- * One thread's chunk-decoding state, kept across chunks, datasets and granules: an
- * {@link Inflater} (zlib's state and 32 KB window, set up once instead of once per chunk), a
- * direct buffer for stored chunk bytes and a byte array for inflated ones. Each grows to the
- * largest chunk seen; buffers beyond {@link #KEEP_LIMIT} serve one chunk and are not kept, so an
- * odd dataset with huge chunks leaves no lasting memory behind on pool threads.
+ * One thread's chunk-decoding state, kept across chunks, datasets and granules: its inflater
+ * ({@link Inflate}, of the kind {@link Inflation} chose: zlib's state and window, or a
+ * libdeflate decompressor, set up once instead of once per chunk), a direct buffer for stored
+ * chunk bytes and a byte array for inflated ones. Each grows to the largest chunk seen; buffers
+ * beyond {@link #KEEP_LIMIT} serve one chunk and are not kept, so an odd dataset with huge chunks
+ * leaves no lasting memory behind on pool threads.
  */
 final class DecodeBuffers {
 
@@ -17,9 +17,8 @@ final class DecodeBuffers {
 
     private static final ThreadLocal<DecodeBuffers> MINE = ThreadLocal.withInitial(DecodeBuffers::new);
 
-    private final Inflater inflater = new Inflater();
-    private final byte[] probe = new byte[1];
-    private ByteBuffer stored = ByteBuffer.allocateDirect(0);
+    private final DirectScratch stored = new DirectScratch();
+    private final Inflate[] inflaters = new Inflate[Inflation.Kind.values().length]; // made on first use
     private byte[] inflated = new byte[0];
 
     private DecodeBuffers() {
@@ -32,14 +31,7 @@ final class DecodeBuffers {
 
     /** A direct buffer with room for {@code bytes}, its contents undefined. */
     ByteBuffer stored(int bytes) {
-        if (stored.capacity() >= bytes) {
-            return stored;
-        }
-        ByteBuffer b = ByteBuffer.allocateDirect(bytes);
-        if (bytes <= KEEP_LIMIT) {
-            stored = b;
-        }
-        return b;
+        return stored.room(bytes);
     }
 
     /** An array of at least {@code bytes}, its contents undefined. */
@@ -56,33 +48,15 @@ final class DecodeBuffers {
 
     /**
      * Inflates the zlib stream {@code in} into {@code out[offset, offset + length)}, which it must
-     * fill exactly: a stream that ends early, is cut short or runs on past {@code length} bytes
-     * is an {@link InflateMismatch}, one that is not valid zlib (Adler-32 checksum included) a
-     * {@link DataFormatException}.
+     * fill exactly, with this thread's inflater of the chosen kind: see {@link Inflate#inflate}.
      */
     void inflate(ByteBuffer in, byte[] out, int offset, int length) throws DataFormatException, InflateMismatch {
-        inflater.reset();
-        inflater.setInput(in);
-        int got = 0;
-        while (got < length) { // one call fills the output unless the stream ends early
-            int n = inflater.inflate(out, offset + got, length - got);
-            if (n == 0) {
-                break; // finished, cut short, or asking for a preset dictionary: none will fill it
-            }
-            got += n;
+        Inflation.Kind kind = Inflation.kind();
+        Inflate inflater = inflaters[kind.ordinal()];
+        if (inflater == null) {
+            inflater = inflaters[kind.ordinal()] = kind.newInflate();
         }
-        if (got < length) {
-            throw new InflateMismatch("it inflates to " + got + " bytes, not " + length
-                    + (inflater.finished() ? "" : ": the stream is cut short"));
-        }
-        if (!streamEnds()) {
-            throw new InflateMismatch("it inflates to more than " + length + " bytes");
-        }
-    }
-
-    // zlib may stop at a full output buffer before it reads the end of the stream and its checksum
-    private boolean streamEnds() throws DataFormatException {
-        return inflater.finished() || inflater.inflate(probe) == 0 && inflater.finished();
+        inflater.inflate(in, out, offset, length);
     }
 
     /** A chunk whose stream inflates to the wrong number of bytes. */
@@ -91,6 +65,14 @@ final class DecodeBuffers {
 
         InflateMismatch(String message) {
             super(message);
+        }
+
+        static String shorter(long got, int length) {
+            return "it inflates to " + got + " bytes, not " + length;
+        }
+
+        static String longer(int length) {
+            return "it inflates to more than " + length + " bytes";
         }
     }
 }

@@ -42,9 +42,12 @@ public final class GranuleReader {
 
     /**
      * @throws IllegalArgumentException when the layout has expression filters and the options
-     *         no {@link ExpressionCompiler}, or an expression does not compile
+     *         no {@link ExpressionCompiler}, or an expression does not compile, or the system
+     *         property {@code zagg.inflate} is not {@code auto}, {@code zlib} or {@code libdeflate}
+     * @throws IllegalStateException when {@code zagg.inflate=libdeflate} and libdeflate cannot be loaded
      */
     public GranuleReader(Layout layout, ReadOptions options) {
+        Inflation.kind(); // decided here, so a bad choice fails the run before any granule is read
         this.layout = layout;
         this.options = options;
         this.work = new WorkSharing(options.executor().orElse(null), options.parallelism());

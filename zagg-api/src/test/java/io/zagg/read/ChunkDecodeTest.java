@@ -136,10 +136,6 @@ class ChunkDecodeTest {
     }
 
     private static Object read(H5Array a, RowRanges ranges) {
-        Object dest = a.newArray(ranges.total());
-        List<Runnable> tasks = new ArrayList<>();
-        a.addReads(ranges, dest, tasks);
-        new WorkSharing(POOL, 2).run(tasks);
-        return dest;
+        return H5ArrayTest.read(a, ranges, new WorkSharing(POOL, 2));
     }
 }

@@ -101,12 +101,17 @@ class H5ArrayTest {
         return RowRanges.of(starts, ends);
     }
 
-    static void check(H5Array a, Object reference, RowRanges ranges, WorkSharing work, String what) {
+    /** The rows of {@code ranges} of {@code a}, decoded by {@code work}. */
+    static Object read(H5Array a, RowRanges ranges, WorkSharing work) {
         Object dest = a.newArray(ranges.total());
         List<Runnable> tasks = new ArrayList<>();
         a.addReads(ranges, dest, tasks);
         work.run(tasks);
-        Column got = a.column(dest);
+        return dest;
+    }
+
+    static void check(H5Array a, Object reference, RowRanges ranges, WorkSharing work, String what) {
+        Column got = a.column(read(a, ranges, work));
         int w = a.width();
         for (int r = 0; r < ranges.count(); r++) {
             for (int row = ranges.start(r); row < ranges.end(r); row++) {

@@ -85,8 +85,16 @@ final class RunCommand implements Callable<Integer> {
             description = "Chunk compression (default: ${DEFAULT-VALUE}, like zagg).")
     private String compressor;
 
+    @Option(names = "--inflate", paramLabel = "auto|zlib|libdeflate",
+            description = "How chunks are inflated: libdeflate when installed, else zlib (auto, the default); "
+                    + "zlib; or libdeflate (an error when absent). Sets the system property zagg.inflate.")
+    private String inflate;
+
     @Override
     public Integer call() throws IOException {
+        if (inflate != null) {
+            chooseInflate();
+        }
         Pipeline pipeline = UsageException.whenInvalid(this::pipeline);
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
@@ -125,6 +133,14 @@ final class RunCommand implements Callable<Integer> {
             pipeline = pipeline.exactRead();
         }
         return pipeline;
+    }
+
+    // the reader decides once per process, on its first use: the property is set before any reading
+    private void chooseInflate() {
+        if (!List.of("auto", "zlib", "libdeflate").contains(inflate)) {
+            throw new UsageException("--inflate '" + inflate + "' is not one of auto, zlib, libdeflate");
+        }
+        System.setProperty("zagg.inflate", inflate);
     }
 
     private long shardKey(String text) {

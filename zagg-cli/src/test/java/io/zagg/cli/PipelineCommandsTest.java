@@ -148,6 +148,11 @@ class PipelineCommandsTest {
         assertEquals(2, both.status());
         assertTrue(both.err().contains("mutually exclusive"), both.err());
 
+        CliRun inflate = CliRun.zagg("run", "--config", config.toString(), "--granules", granule.toString(), "--store",
+                tmp.resolve("x.zarr").toString(), "--inflate", "gzip");
+        assertEquals(2, inflate.status());
+        assertEquals("zagg run: --inflate 'gzip' is not one of auto, zlib, libdeflate\n", inflate.err());
+
         CliRun noGranule = CliRun.zagg("run", "--config", config.toString(), "--granules", tmp.resolve("gone.h5").toString(),
                 "--store", tmp.resolve("x.zarr").toString(), "--verbose");
         assertEquals(2, noGranule.status());
