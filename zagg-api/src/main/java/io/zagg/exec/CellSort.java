@@ -2,6 +2,9 @@ package io.zagg.exec;
 
 import io.zagg.reduce.CellRuns;
 import io.zagg.spi.Column;
+import io.zagg.spi.ColumnChain;
+import io.zagg.spi.Columns;
+import io.zagg.spi.DType;
 
 /**
  * The grouping of a shard's rows by output cell: a stable sort permutation and, for every
@@ -38,12 +41,13 @@ public final class CellSort {
             throw new IllegalArgumentException("a shard of " + rows + " rows is more than one shard task can sort");
         }
         int n = (int) rows;
+        keys = flat(keys, n, cellsPerShard);
         int bits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, cellsPerShard - 1)));
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
             long k = keys.getLong(i);
             if (k < 0 || k >= cellsPerShard) {
-                throw new IllegalArgumentException("row " + i + " has cell position " + k + ", outside [0, " + cellsPerShard + ")");
+                throw outside(i, k, cellsPerShard);
             }
             perm[i] = i;
         }
@@ -89,6 +93,29 @@ public final class CellSort {
         }
         starts[populated] = n;
         return new CellSort(perm, cells, starts);
+    }
+
+    /**
+     * The sort reads each key several times in permuted order; a chained column answers that with
+     * a search over its parts per read, so its keys are first copied, in order, into one int array.
+     */
+    private static Column flat(Column keys, int n, long cellsPerShard) {
+        if (!(keys instanceof ColumnChain) || cellsPerShard > Integer.MAX_VALUE) {
+            return keys;
+        }
+        int[] copy = new int[n];
+        for (int i = 0; i < n; i++) {
+            long k = keys.getLong(i);
+            if (k < 0 || k >= cellsPerShard) {
+                throw outside(i, k, cellsPerShard);
+            }
+            copy[i] = (int) k;
+        }
+        return Columns.wrap(copy, DType.INT32, 1);
+    }
+
+    private static IllegalArgumentException outside(int row, long key, long cellsPerShard) {
+        return new IllegalArgumentException("row " + row + " has cell position " + key + ", outside [0, " + cellsPerShard + ")");
     }
 
     /** Row {@code i} of the sorted order is row {@code permutation()[i]} of the input. Not copied: do not modify. */

@@ -7,6 +7,7 @@ import static org.quicktheories.QuickTheory.qt;
 import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.lists;
 
+import io.zagg.spi.ColumnChain;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
 import java.util.ArrayList;
@@ -36,6 +37,24 @@ class CellSortTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> CellSort.of(Columns.wrap(new long[] {1, 4}, DType.UINT64, 1), 4));
         assertEquals("row 1 has cell position 4, outside [0, 4)", e.getMessage());
+    }
+
+    @Test
+    void aChainedKeyColumnSortsLikeItsFlatCopy() {
+        long[] keys = {5, 2, 5, 0, 2, 5, 7, 1};
+        ColumnChain chained = ColumnChain.of(List.of(Columns.wrap(new int[] {5, 2, 5}, DType.INT32, 1),
+                Columns.wrap(new int[0], DType.INT32, 1), Columns.wrap(new int[] {0, 2, 5, 7, 1}, DType.INT32, 1)));
+        CellSort flat = CellSort.of(Columns.wrap(keys, DType.UINT64, 1), 8);
+        CellSort fromChain = CellSort.of(chained, 8);
+        assertArrayEquals(flat.permutation(), fromChain.permutation());
+        assertEquals(flat.populatedCells(), fromChain.populatedCells());
+        for (int i = 0; i < flat.populatedCells(); i++) {
+            assertEquals(flat.cell(i), fromChain.cell(i));
+            assertEquals(flat.end(i), fromChain.end(i));
+        }
+        ColumnChain outside = ColumnChain.of(List.of(Columns.wrap(new int[] {1}, DType.INT32, 1), Columns.wrap(new int[] {9}, DType.INT32, 1)));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> CellSort.of(outside, 8));
+        assertEquals("row 1 has cell position 9, outside [0, 8)", e.getMessage());
     }
 
     @Test

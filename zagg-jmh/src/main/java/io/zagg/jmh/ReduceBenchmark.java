@@ -1,6 +1,7 @@
 package io.zagg.jmh;
 
 import static io.zagg.Aggregations.count;
+import static io.zagg.Aggregations.histogram;
 import static io.zagg.Aggregations.max;
 import static io.zagg.Aggregations.mean;
 import static io.zagg.Aggregations.median;
@@ -42,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * </pre>
  *
  * Targets (per core): count+min+max+mean+var ≥ 100 M rows/s, median and quantiles ≥ 20 M rows/s,
- * t-digest ≥ 10 M rows/s. {@code sumControl} is a plain sequential float sum over the same
+ * t-digest ≥ 10 M rows/s; the histogram has no target. {@code sumControl} is a plain sequential float sum over the same
  * heights: the memory-bandwidth ceiling the other figures are a fraction of.
  */
 @State(Scope.Benchmark)
@@ -65,6 +66,7 @@ public class ReduceBenchmark {
     private ShardReduction moments;
     private ShardReduction orderStatistics;
     private ShardReduction tdigests;
+    private ShardReduction histograms;
 
     /** Counts the shard rows reduced, so JMH reports rows per second next to operations per second. */
     @State(Scope.Thread)
@@ -95,6 +97,8 @@ public class ReduceBenchmark {
         moments = new ShardReduction(List.of(count(), min("h_ph"), max("h_ph"), mean("h_ph"), var("h_ph")));
         orderStatistics = new ShardReduction(List.of(median("h_ph"), quantile("h_ph", 0.25), quantile("h_ph", 0.75)));
         tdigests = new ShardReduction(List.of(tdigest("h_ph", 256)));
+        // zagg's waveform shape: 128 bins over the heights' ±4 sigma
+        histograms = new ShardReduction(List.of(histogram("h_ph", 128, 1060, 1340)));
     }
 
     private static double gaussian(SplittableRandom random) {
@@ -120,6 +124,13 @@ public class ReduceBenchmark {
     public ShardOutput tdigest256(Rows counter) {
         counter.rows += rows;
         return tdigests.reduce(columns, runs);
+    }
+
+    /** {@code np.histogram} with 128 equal bins (numpy's edge correction, last bin closed). */
+    @Benchmark
+    public ShardOutput histogram128(Rows counter) {
+        counter.rows += rows;
+        return histograms.reduce(columns, runs);
     }
 
     /** Control: a sequential float sum over the same heights. */
