@@ -124,7 +124,11 @@ final class NumpyStats {
         if (s[n - 1] != s[n - 1]) {
             return s[n - 1];
         }
-        return (float) lerp(s, n, q);
+        double v = (n - 1) * q;
+        int i = lower(v, n);
+        float a = s[i];
+        float b = s[Math.min(i + 1, n - 1)];
+        return (float) lerp(a, b, b - a, gamma(v, n, i));
     }
 
     /** {@code np.quantile(x, q)} of float64 values: all in float64. */
@@ -133,37 +137,24 @@ final class NumpyStats {
             return s[n - 1];
         }
         double v = (n - 1) * q;
-        int below;
-        double gamma;
-        if (v >= n - 1) {
-            below = n - 1;
-            gamma = v + 1;
-        } else {
-            below = (int) Math.floor(v);
-            gamma = v - below;
-        }
-        double a = s[below];
-        double b = s[Math.min(below + 1, n - 1)];
-        double diff = b - a;
-        return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
+        int i = lower(v, n);
+        double a = s[i];
+        double b = s[Math.min(i + 1, n - 1)];
+        return lerp(a, b, b - a, gamma(v, n, i));
     }
 
-    /** numpy's {@code _lerp} between the float32 neighbours of the float64 virtual index {@code (n - 1) * q}. */
-    private static double lerp(float[] s, int n, double q) {
-        double v = (n - 1) * q;
-        int below;
-        double gamma;
-        if (v >= n - 1) {
-            // numpy points both neighbours at index -1 and keeps gamma = v - (-1)
-            below = n - 1;
-            gamma = v + 1;
-        } else {
-            below = (int) Math.floor(v);
-            gamma = v - below;
-        }
-        float a = s[below];
-        float b = s[Math.min(below + 1, n - 1)];
-        float diff = b - a;
-        return gamma >= 0.5 ? b - (double) diff * (1 - gamma) : a + (double) diff * gamma;
+    /** The lower neighbour of numpy's virtual index {@code v = (n - 1) * q}. */
+    private static int lower(double v, int n) {
+        return v >= n - 1 ? n - 1 : (int) Math.floor(v);
+    }
+
+    /** The fraction past the lower neighbour; at the top numpy points both neighbours at index -1, so it is {@code v + 1}. */
+    private static double gamma(double v, int n, int lower) {
+        return v >= n - 1 ? v + 1 : v - lower;
+    }
+
+    /** numpy's {@code _lerp} in float64, with {@code diff = b - a} computed in the values' dtype. */
+    private static double lerp(double a, double b, double diff, double gamma) {
+        return gamma >= 0.5 ? b - diff * (1 - gamma) : a + diff * gamma;
     }
 }
