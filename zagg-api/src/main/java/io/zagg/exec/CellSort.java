@@ -11,9 +11,9 @@ import io.zagg.spi.DType;
  * populated cell, its run of rows in sorted order.
  *
  * <p>The keys are each row's cell position inside the shard ({@code 0 ≤ key < cellsPerShard},
- * i.e. the cell's NESTED id minus the shard's first cell). The sort is an LSD radix sort over
- * just the key bits the shard needs (one pass for up to 2^16 cells per shard), so it is linear
- * and <em>stable</em>: rows of a cell keep their read order (granule, beam, file order), which
+ * i.e. the cell's NESTED id minus the shard's first cell). The sort is a counting sort for up to
+ * 2^16 cells per shard and an LSD radix sort over just the key bits the shard needs beyond, so it
+ * is linear and <em>stable</em>: rows of a cell keep their read order (granule, beam, file order), which
  * order-sensitive reductions (float32 sums, t-digests) depend on.
  */
 public final class CellSort {
@@ -43,6 +43,48 @@ public final class CellSort {
         int n = (int) rows;
         keys = flat(keys, n, cellsPerShard);
         int bits = Math.max(1, 64 - Long.numberOfLeadingZeros(Math.max(1, cellsPerShard - 1)));
+        return bits <= DIGIT_BITS ? counting(keys, n, (int) cellsPerShard) : radix(keys, n, cellsPerShard, bits);
+    }
+
+    /**
+     * Up to 2^16 cells: one counting pass. The counts give the populated cells and their runs
+     * directly, so the keys are read twice, in row order, and never through the permutation.
+     */
+    private static CellSort counting(Column keys, int n, int cellsPerShard) {
+        int[] next = new int[cellsPerShard + 1];
+        for (int i = 0; i < n; i++) {
+            long k = keys.getLong(i);
+            if (k < 0 || k >= cellsPerShard) {
+                throw outside(i, k, cellsPerShard);
+            }
+            next[(int) k + 1]++;
+        }
+        int populated = 0;
+        for (int d = 1; d <= cellsPerShard; d++) {
+            if (next[d] != 0) {
+                populated++;
+            }
+        }
+        long[] cells = new long[populated];
+        long[] starts = new long[populated + 1];
+        int c = 0;
+        for (int d = 0; d < cellsPerShard; d++) {
+            if (next[d + 1] != 0) {
+                cells[c] = d;
+                starts[c++] = next[d];
+            }
+            next[d + 1] += next[d];
+        }
+        starts[populated] = n;
+        int[] perm = new int[n];
+        for (int i = 0; i < n; i++) {
+            perm[next[(int) keys.getLong(i)]++] = i;
+        }
+        return new CellSort(perm, cells, starts);
+    }
+
+    /** More cells: an LSD radix sort over 16-bit digits, then the runs from the sorted keys. */
+    private static CellSort radix(Column keys, int n, long cellsPerShard, int bits) {
         int[] perm = new int[n];
         for (int i = 0; i < n; i++) {
             long k = keys.getLong(i);
