@@ -10,7 +10,9 @@
 # ZAGG_BENCH_PHOTONS (photons per beam, 850000), ZAGG_BENCH_WORKERS (2), ZAGG_BENCH_CARRIERS
 # ("plain arrow"), ZAGG_JAVA_OPTS (extra JVM flags, e.g. -Xmx8g), ZAGG_BENCH_STORES (where the stores
 # go, default ZAGG_BENCH_DIR; /dev/shm takes the file system's cost of 30,000 new files out of the
-# figures). Needs /usr/bin/python3 with h5py.
+# figures), ZAGG_BENCH_WARM (runs per carrier in one JVM after the cold ones, default 0: with N > 1
+# it also prints the warm figures of io.zagg.jmh.WarmEndToEnd, the JIT's compilations paid once).
+# Needs /usr/bin/python3 with h5py.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dir=${ZAGG_BENCH_DIR:-/tmp/zagg-bench}
@@ -31,35 +33,7 @@ for i in $(seq 1 "$granules"); do
 done
 
 config="$dir/scalar_healpix_o11.yaml"
-cat > "$config" <<'YAML'
-# zagg's scalar carrier-comparison config shape (atl03_scalar_healpix_o11.yaml): ATL03 photons with
-# the TEP filter and the segment read plan, count/min/max/var on HEALPix p11 / chunk 13 / c19.
-data_source:
-  groups: [gt1l, gt1r, gt2l, gt2r, gt3l, gt3r]
-  coordinates: {latitude: "/{group}/heights/lat_ph", longitude: "/{group}/heights/lon_ph"}
-  variables: {h_ph: "/{group}/heights/h_ph"}
-  filters:
-    - {dataset: "/{group}/heights/signal_conf_ph", column: 0, op: ne, value: -2}
-  base_level: photons
-  levels:
-    photons: {path: "/{group}/heights", coordinates: {latitude: lat_ph, longitude: lon_ph}, link: null}
-    segments:
-      path: "/{group}/geolocation"
-      coordinates: {latitude: reference_photon_lat, longitude: reference_photon_lon}
-      link: {to: photons, index_beg: "/{group}/geolocation/ph_index_beg", count: "/{group}/geolocation/segment_ph_cnt", index_base: 1}
-  read_plan: {spatial_index: segments, pad: 1}
-aggregation:
-  coordinates:
-    cell_ids: {dtype: uint64, fill_value: 0}
-    morton: {dtype: uint64, fill_value: 0}
-  variables:
-    count: {function: len, source: h_ph, dtype: int32, fill_value: 0}
-    h_min: {function: min, source: h_ph, dtype: float32}
-    h_max: {function: max, source: h_ph, dtype: float32}
-    h_variance: {function: var, source: h_ph, dtype: float32}
-output:
-  grid: {type: healpix, parent_order: 11, chunk_inner: 13, child_order: 19}
-YAML
+cp tools/scalar_healpix_o11.yaml "$config"
 
 bin/zagg --help > /dev/null   # builds the CLI jar when missing or stale
 jar=zagg-cli/target/zagg-cli-all.jar
@@ -92,3 +66,14 @@ print("%-8s %12d %8d %8.2f %14.0f %16.0f %8.1f %8.1f %17.0f %12.0f %16.1f %19.2f
       r["wall_time_s"], rate, rate / workers, cpu_s, sys_s, r["total_obs"] / cpu_s, rss_kb / 1024, peak / 1048576, ratio))
 PY
 done
+
+warm=${ZAGG_BENCH_WARM:-0}
+if [ "$warm" -gt 1 ]; then
+    [ -f zagg-jmh/target/benchmarks.jar ] || mvn -B -q package -pl zagg-jmh -am -DskipTests
+    for carrier in $carriers; do
+        rm -rf "$stores/warm-$carrier.zarr"
+        java --add-opens=java.base/java.nio=ALL-UNNAMED ${ZAGG_JAVA_OPTS:-} -cp zagg-jmh/target/benchmarks.jar io.zagg.jmh.WarmEndToEnd \
+            "$config" "$dir/granules-$photons" "$stores/warm-$carrier.zarr" --carrier "$carrier" --workers "$workers" --repeat "$warm"
+        rm -rf "$stores/warm-$carrier.zarr"
+    done
+fi

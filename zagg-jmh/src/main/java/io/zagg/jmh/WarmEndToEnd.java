@@ -17,6 +17,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.ObjIntConsumer;
 import java.util.stream.Stream;
 
 /**
@@ -85,13 +86,22 @@ public final class WarmEndToEnd {
                 workers, repeat, Runtime.getRuntime().availableProcessors());
         System.out.printf(Locale.ROOT, "%-5s %10s %7s %7s %6s %6s %12s %15s %14s%n", "run", "photons", "wall_s", "cpu_s", "jit_s", "gc_s",
                 "photons/s", "photons/s/wkr", "photons/cpu_s");
+        int perWorker = workers;
+        List<Run> runs = measure(config, granules, store, carrier, workers, repeat,
+                (run, i) -> print(i == 0 ? "cold" : String.valueOf(i), run, perWorker));
+        print("warm", median(runs.subList(1, runs.size())), workers);
+    }
+
+    /** Runs the pipeline {@code repeat} times, handing each run's figures to {@code each} as it ends. */
+    static List<Run> measure(Path config, Path granules, Path store, String carrier, int workers, int repeat,
+            ObjIntConsumer<Run> each) throws IOException {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < repeat; i++) {
             Run run = once(config, granules, store, carrier, workers);
             runs.add(run);
-            print(i == 0 ? "cold" : String.valueOf(i), run, workers);
+            each.accept(run, i);
         }
-        print("warm", median(runs.subList(1, runs.size())), workers);
+        return runs;
     }
 
     private static Run once(Path config, Path granules, Path store, String carrier, int workers) throws IOException {
