@@ -113,12 +113,12 @@ public final class Healpix {
      *
      * <p>The face and the hemisphere are chosen with arithmetic rather than branches: on random
      * points those branches are coin flips, and mispredicting them cost a third of the time.
-     * {@code StrictMath} makes the ids the same on every JVM and CPU (fdlibm), at the speed of
-     * {@code Math} here.
+     * fdlibm's cosine ({@link FdlibmCos}, {@code StrictMath}'s bits in plain Java) makes the ids the
+     * same on every JVM and CPU.
      */
     private static long hash(int order, double latDeg, double lonDeg) {
         double theta = HALF_PI - Math.toRadians(latDeg);
-        double z = StrictMath.cos(theta);
+        double z = FdlibmCos.cos(theta);
         double za = Math.abs(z);
         // healpy normalises phi into [0, 2π) (pointing::normalize) before loc2pix wraps it again
         double tt = wrap(wrap(Math.toRadians(lonDeg), TWO_PI) * INV_HALF_PI, 4.0);
