@@ -5,7 +5,6 @@ import io.zagg.Layout;
 import io.zagg.ReadError;
 import io.zagg.ShardReport;
 import io.zagg.ShardStatus;
-import io.zagg.grid.Healpix;
 import io.zagg.grid.HealpixGrid;
 import io.zagg.grid.MortonWord;
 import io.zagg.read.BeamRead;
@@ -46,10 +45,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * One shard, end to end (architecture §3): read every granule's rows in the shard into the
- * carrier, concatenate, hash each row to its cell, sort rows by cell, reduce every field per
- * inner chunk, and write that chunk's objects. The only path there is: the local executor runs
- * it on a thread pool, a distributed engine runs it as one task.
+ * One shard, end to end (architecture §3): read every granule's rows in the shard, each keyed
+ * with its cell by the shard test's hash, into the carrier, concatenate, sort rows by cell,
+ * reduce every field per inner chunk, and write that chunk's objects. The only path there is:
+ * the local executor runs it on a thread pool, a distributed engine runs it as one task.
  *
  * <p>A granule or beam that fails is recorded in the report and the shard goes on; a shard
  * whose rows all fall away is {@link ShardStatus#EMPTY}; anything else that fails makes it
@@ -61,7 +60,6 @@ final class ShardTask {
     static final String LATITUDE = Layout.LATITUDE;
     static final String LONGITUDE = Layout.LONGITUDE;
     private static final String CELL_KEY = "zagg_cell_key";
-    private static final int HASH_BLOCK = 8192;
 
     private final GranuleReader reader;
     private final HealpixGrid grid;
@@ -125,19 +123,21 @@ final class ShardTask {
      * @throws MemoryBudgetException when the shard needs more than {@code memoryBudget}
      */
     ShardReport run(long shardWord, List<Path> granules, StoreWriter store, long memoryBudget) {
-        return run(shardWord, granules.size(), (shardNested, report) -> readGranules(shardNested, granules, report), store,
-                memoryBudget);
+        return run(shardWord, granules.size(), (selector, report) -> readGranules(selector, granules, report), store, memoryBudget);
     }
 
-    /** Processes a shard from rows already decoded, one entry per beam in read order (other sources, tests). */
+    /**
+     * Processes a shard from rows already decoded, one entry per beam in read order (other
+     * sources, tests); beams without keys are keyed here from their coordinates.
+     */
     ShardReport runDecoded(long shardWord, List<BeamInput> beams, StoreWriter store, long memoryBudget) {
-        return run(shardWord, 0, (shardNested, report) -> new ArrayList<>(beams), store, memoryBudget);
+        return run(shardWord, 0, (selector, report) -> new ArrayList<>(beams), store, memoryBudget);
     }
 
     /** Where a shard's decoded rows come from. */
     @FunctionalInterface
     private interface Source {
-        List<BeamInput> read(long shardNested, ShardReport.Builder report);
+        List<BeamInput> read(HealpixSelector selector, ShardReport.Builder report);
     }
 
     private ShardReport run(long shardWord, int granuleCount, Source source, StoreWriter store, long memoryBudget) {
@@ -166,8 +166,9 @@ final class ShardTask {
                     + MortonWord.order(shardWord) + ", the grid's shards at order " + grid.shardOrder());
         }
         long shardNested = MortonWord.toNested(shardWord);
+        HealpixSelector selector = new HealpixSelector(grid, shardNested, indexes);
         c.enter(ShardStage.READ);
-        List<Batch> batches = load(source.read(shardNested, report), c);
+        List<Batch> batches = load(source.read(selector, report), selector, c);
         phases.read();
         if (batches.isEmpty()) {
             report.status(ShardStatus.EMPTY);
@@ -178,7 +179,7 @@ final class ShardTask {
         report.totalObs(rows.rows());
 
         c.enter(ShardStage.INDEX);
-        CellSort sort = CellSort.of(cellKeys(rows, shardNested), grid.cellsPerShard());
+        CellSort sort = CellSort.of(rows.column(CELL_KEY), grid.cellsPerShard());
         rows.release(CELL_KEY);
         c.enter(ShardStage.SORT);
         rows.gather(Columns.wrap(sort.permutation(), DType.INT32, 1));
@@ -194,8 +195,7 @@ final class ShardTask {
     }
 
     /** Reads every granule's rows in the shard, one entry per beam; failures go to the report. */
-    private List<BeamInput> readGranules(long shardNested, List<Path> granules, ShardReport.Builder report) {
-        HealpixSelector selector = new HealpixSelector(shardNested, indexes);
+    private List<BeamInput> readGranules(HealpixSelector selector, List<Path> granules, ShardReport.Builder report) {
         List<BeamInput> reads = new ArrayList<>();
         int files = 0;
         long invalid = 0;
@@ -213,7 +213,9 @@ final class ShardTask {
                     ReadFailure f = beam.failure().orElseThrow();
                     report.addReadError(new ReadError(name, beam.beam(), f.message()));
                 } else if (beam.status() == BeamRead.Status.READ) {
-                    reads.add(new BeamInput(name, beam.beam(), beam.columns(), beam.sources()));
+                    // keyed and stripped as it arrives, so unread coordinates never pile up across granules
+                    reads.add(forCarrier(new BeamInput(name, beam.beam(), beam.columns(), beam.sources(), beam.keys().orElseThrow()),
+                            selector));
                 }
             }
         }
@@ -222,14 +224,17 @@ final class ShardTask {
     }
 
     /**
-     * Hands the beams' rows to the carrier, one batch per beam. Columns whose dtype differs
+     * Hands the beams' rows to the carrier, one batch per beam, each with its cell keys (column
+     * {@value #CELL_KEY}) and without the coordinates no field reads. Columns whose dtype differs
      * between beams are widened to their common dtype first (the one promotion rule of
      * {@link DTypePromotion}, the same for every carrier); a dtype pair with no safe common type
      * fails the shard with a message naming the granule and dataset.
      */
-    private static List<Batch> load(List<BeamInput> reads, Carrier c) {
+    private List<Batch> load(List<BeamInput> reads, HealpixSelector selector, Carrier c) {
         Map<String, DType> dtypes = new LinkedHashMap<>();
-        for (BeamInput beam : reads) {
+        for (int i = 0; i < reads.size(); i++) {
+            BeamInput beam = forCarrier(reads.get(i), selector);
+            reads.set(i, beam);
             for (Map.Entry<String, Column> column : beam.columns().entrySet()) {
                 DType next = column.getValue().dtype();
                 DType before = dtypes.get(column.getKey());
@@ -245,53 +250,49 @@ final class ShardTask {
             for (Map.Entry<String, Column> column : beam.columns().entrySet()) {
                 input.column(column.getKey(), DTypePromotion.widen(column.getValue(), dtypes.get(column.getKey())));
             }
-            batches.add(c.load(input.build()));
+            batches.add(c.load(input.column(CELL_KEY, beam.keys()).build()));
         }
         return batches;
+    }
+
+    /**
+     * The beam as the carrier takes it: keyed (by the selector's hash of its coordinates when it
+     * came without keys), and without the coordinates no field reads — from here on the cell keys
+     * stand for them (zagg #130's lifetime lesson).
+     */
+    private BeamInput forCarrier(BeamInput beam, HealpixSelector selector) {
+        Column keys = beam.keys();
+        if (keys == null) {
+            Column lat = beam.columns().get(LATITUDE);
+            Column lon = beam.columns().get(LONGITUDE);
+            if (lat == null || lon == null) {
+                throw new IllegalArgumentException("beam " + beam.beam() + " of " + beam.granule()
+                        + " has neither cell keys nor both coordinate columns; it has " + beam.columns().keySet());
+            }
+            keys = selector.keysOf(lat, lon);
+        }
+        Map<String, Column> columns = new LinkedHashMap<>(beam.columns());
+        for (String coordinate : List.of(LATITUDE, LONGITUDE)) {
+            if (!neededColumns.contains(coordinate)) {
+                columns.remove(coordinate);
+            }
+        }
+        return new BeamInput(beam.granule(), beam.beam(), columns, beam.sources(), keys);
     }
 
     /**
      * One beam's rows in the shard, before the carrier takes them.
      *
      * @param sources column name → the dataset it was read from (for messages)
+     * @param keys    each row's cell position in the shard ({@link HealpixSelector#keyType()}),
+     *                or null to hash them from the {@code latitude} and {@code longitude} columns
      */
-    record BeamInput(String granule, String beam, Map<String, Column> columns, Map<String, String> sources) {
-    }
+    record BeamInput(String granule, String beam, Map<String, Column> columns, Map<String, String> sources, Column keys) {
 
-    /**
-     * Adds each row's cell position in the shard as a column, then releases the coordinates no
-     * field reads: from here on the cell keys stand for them (zagg #130's lifetime lesson).
-     */
-    private MutableColumn cellKeys(Batch rows, long shardNested) {
-        Column lat = rows.column(LATITUDE);
-        Column lon = rows.column(LONGITUDE);
-        // a cell's position in its shard fits 32 bits up to 4^15 cells a shard: then 4 bytes a row beside
-        // the coordinates, not 8 (the INDEX stage's peak)
-        MutableColumn keys = rows.add(CELL_KEY, grid.cellsPerShard() <= Integer.MAX_VALUE ? DType.INT32 : DType.INT64, 1);
-        int shift = 2 * (Healpix.MAX_ORDER - grid.cellOrder());
-        long firstCell = shardNested * grid.cellsPerShard();
-        double[] la = new double[HASH_BLOCK];
-        double[] lo = new double[HASH_BLOCK];
-        long[] leaves = new long[HASH_BLOCK];
-        for (long from = 0; from < rows.rows(); from += HASH_BLOCK) {
-            int n = (int) Math.min(HASH_BLOCK, rows.rows() - from);
-            for (int i = 0; i < n; i++) {
-                la[i] = lat.getDouble(from + i);
-                lo[i] = lon.getDouble(from + i);
-            }
-            if (Healpix.nested(Healpix.MAX_ORDER, la, lo, leaves, n) != 0) {
-                throw new IllegalStateException("a row with invalid coordinates reached the index stage");
-            }
-            for (int i = 0; i < n; i++) {
-                keys.setLong(from + i, (leaves[i] >>> shift) - firstCell);
-            }
+        /** Rows without keys: hashed from their coordinates when the carrier takes them. */
+        BeamInput(String granule, String beam, Map<String, Column> columns, Map<String, String> sources) {
+            this(granule, beam, columns, sources, null);
         }
-        for (String coordinate : List.of(LATITUDE, LONGITUDE)) {
-            if (!neededColumns.contains(coordinate)) {
-                rows.release(coordinate);
-            }
-        }
-        return keys;
     }
 
     /**

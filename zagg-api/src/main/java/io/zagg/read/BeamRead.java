@@ -10,7 +10,8 @@ import java.util.Optional;
  * What one beam of one granule contributed to a shard: its rows that fall in the shard and
  * pass the filters, in file order, as named columns — the layout's variables in declaration
  * order, then the broadcast segment variables (level by level), then {@code latitude} and
- * {@code longitude} (float64). Dtypes are the datasets' own.
+ * {@code longitude} (float64). Dtypes are the datasets' own. When the shard test is a
+ * {@link KeyingSelector}, each row also carries its key ({@link #keys()}).
  */
 public final class BeamRead {
 
@@ -43,39 +44,41 @@ public final class BeamRead {
     private final Access access;
     private final Map<String, Column> columns;
     private final Map<String, String> sources;
+    private final Column keys;
     private final int rows;
     private final long invalidCoordinates;
     private final long rowsRead;
     private final ReadFailure failure;
 
-    private BeamRead(String beam, Status status, Access access, Map<String, Column> columns, Map<String, String> sources, int rows,
-            long invalidCoordinates, long rowsRead, ReadFailure failure) {
+    private BeamRead(String beam, Status status, Access access, Map<String, Column> columns, Map<String, String> sources, Column keys,
+            int rows, long invalidCoordinates, long rowsRead, ReadFailure failure) {
         this.beam = beam;
         this.status = status;
         this.access = access;
         this.columns = Collections.unmodifiableMap(new LinkedHashMap<>(columns));
         this.sources = Collections.unmodifiableMap(new LinkedHashMap<>(sources));
+        this.keys = keys;
         this.rows = rows;
         this.invalidCoordinates = invalidCoordinates;
         this.rowsRead = rowsRead;
         this.failure = failure;
     }
 
-    static BeamRead read(String beam, Access access, Map<String, Column> columns, Map<String, String> sources, int rows, long invalid,
-            long rowsRead) {
-        return new BeamRead(beam, Status.READ, access, columns, sources, rows, invalid, rowsRead, null);
+    static BeamRead read(String beam, Access access, Map<String, Column> columns, Map<String, String> sources, Column keys, int rows,
+            long invalid, long rowsRead) {
+        return new BeamRead(beam, Status.READ, access, columns, sources, keys, rows, invalid, rowsRead, null);
     }
 
     static BeamRead empty(String beam, Access access, long invalid, long rowsRead) {
-        return new BeamRead(beam, Status.EMPTY, access, Map.of(), Map.of(), 0, invalid, rowsRead, null);
+        return new BeamRead(beam, Status.EMPTY, access, Map.of(), Map.of(), null, 0, invalid, rowsRead, null);
     }
 
     static BeamRead absent(String beam) {
-        return new BeamRead(beam, Status.ABSENT, Access.NONE, Map.of(), Map.of(), 0, 0, 0, null);
+        return new BeamRead(beam, Status.ABSENT, Access.NONE, Map.of(), Map.of(), null, 0, 0, 0, null);
     }
 
     static BeamRead failed(String beam, ReadFailure failure) {
-        return new BeamRead(beam, Status.FAILED, Access.NONE, Map.of(), Map.of(), 0, 0, 0, failure);
+        return new BeamRead(beam, Status.FAILED, Access.NONE, Map.of(), Map.of(), null, 0, 0, 0, failure);
     }
 
     public String beam() {
@@ -98,6 +101,14 @@ public final class BeamRead {
     /** Column name → the dataset it was read from (for messages naming granule and dataset). */
     public Map<String, String> sources() {
         return sources;
+    }
+
+    /**
+     * Each row's key from the shard test, in row order ({@link KeyingSelector#keyType()}), when
+     * the test was a {@link KeyingSelector} and rows were read; empty otherwise.
+     */
+    public Optional<Column> keys() {
+        return Optional.ofNullable(keys);
     }
 
     public int rows() {

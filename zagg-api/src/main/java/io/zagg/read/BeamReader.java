@@ -137,6 +137,7 @@ final class BeamReader {
             latitudes = Arrays.copyOfRange(latitudes, first, last + 1);
             longitudes = Arrays.copyOfRange(longitudes, first, last + 1);
         }
+        Column keys = sel.keys() == null ? null : keys(sel.keys(), first, last + 1);
 
         int kept = applyFilters(keep, sel.count(), ranges, lat);
         if (kept == 0) {
@@ -155,12 +156,26 @@ final class BeamReader {
         columns.put(Layout.LONGITUDE, Columns.wrap(longitudes, DType.FLOAT64, 1));
         sources.put(Layout.LATITUDE, lat.path());
         sources.put(Layout.LONGITUDE, lon.path());
-        columns = compact(columns, keep, kept);
-        kept = applyExpressions(columns, kept);
-        if (kept == 0) {
+        KeptRows rows = new KeptRows(columns, keys, keep.length);
+        rows.keep(keep, kept);
+        applyExpressions(rows);
+        if (rows.count == 0) {
             return BeamRead.empty(beam, access, sel.invalid(), rowsRead);
         }
-        return BeamRead.read(beam, access, columns, sources, kept, sel.invalid(), rowsRead);
+        return BeamRead.read(beam, access, rows.columns, sources, rows.keys, rows.count, sel.invalid(), rowsRead);
+    }
+
+    /** The selector's keys of rows {@code [from, to)} of the read, narrowed to its key type. */
+    private Column keys(long[] keys, int from, int to) {
+        DType type = ((KeyingSelector) selector).keyType();
+        if (type == DType.INT64) {
+            return Columns.wrap(Arrays.copyOfRange(keys, from, to), type, 1);
+        }
+        int[] narrow = new int[to - from];
+        for (int i = 0; i < narrow.length; i++) {
+            narrow[i] = (int) keys[from + i];
+        }
+        return Columns.wrap(narrow, type, 1);
     }
 
     private SegmentPlan plan(ReadPlan plan, H5Array base) {
@@ -274,32 +289,49 @@ final class BeamReader {
         return kept;
     }
 
-    private int applyExpressions(Map<String, Column> columns, int rows) {
+    private void applyExpressions(KeptRows rows) {
         for (Map.Entry<String, RowPredicate> e : expressions) {
-            Map<String, Column> namespace = new LinkedHashMap<>(columns);
+            Map<String, Column> namespace = new LinkedHashMap<>(rows.columns);
             namespace.remove(Layout.LATITUDE);
             namespace.remove(Layout.LONGITUDE);
-            boolean[] keep = e.getValue().test(Map.copyOf(namespace), rows);
-            if (keep == null || keep.length != rows) {
+            boolean[] keep = e.getValue().test(Map.copyOf(namespace), rows.count);
+            if (keep == null || keep.length != rows.count) {
                 throw new BeamFailure(null, "expression filter '" + e.getKey() + "' must yield a per-row boolean mask (got "
-                        + (keep == null ? "none" : keep.length + " flags") + " for " + rows + " rows)");
+                        + (keep == null ? "none" : keep.length + " flags") + " for " + rows.count + " rows)");
             }
-            int kept = Rows.count(keep);
-            if (kept < rows) {
-                columns.putAll(compact(columns, keep, kept));
-            }
-            rows = kept;
-            if (rows == 0) {
-                return 0;
+            rows.keep(keep, Rows.count(keep));
+            if (rows.count == 0) {
+                return;
             }
         }
-        return rows;
     }
 
-    private static Map<String, Column> compact(Map<String, Column> columns, boolean[] keep, int kept) {
-        Map<String, Column> out = new LinkedHashMap<>();
-        columns.forEach((name, c) -> out.put(name, Columns.wrap(Rows.compact(Columns.arrayOf(c), c.width(), keep, kept), c.dtype(), c.width())));
-        return out;
+    /** The rows kept so far: the named columns and, when the selector keys them, their keys, compacted together. */
+    private static final class KeptRows {
+        private Map<String, Column> columns;
+        private Column keys;
+        private int count;
+
+        KeptRows(Map<String, Column> columns, Column keys, int count) {
+            this.columns = columns;
+            this.keys = keys;
+            this.count = count;
+        }
+
+        /** Keeps the rows {@code keep} flags ({@code kept} of them). */
+        void keep(boolean[] keep, int kept) {
+            if (kept < count) {
+                Map<String, Column> out = new LinkedHashMap<>();
+                columns.forEach((name, c) -> out.put(name, compact(c, keep, kept)));
+                columns = out;
+                keys = keys == null ? null : compact(keys, keep, kept);
+            }
+            count = kept;
+        }
+
+        private static Column compact(Column c, boolean[] keep, int kept) {
+            return Columns.wrap(Rows.compact(Columns.arrayOf(c), c.width(), keep, kept), c.dtype(), c.width());
+        }
     }
 
     /**

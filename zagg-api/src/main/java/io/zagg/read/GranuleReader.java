@@ -3,6 +3,7 @@ package io.zagg.read;
 import io.zagg.Granules;
 import io.zagg.Layout;
 import io.zagg.Layout.Filter;
+import io.zagg.spi.DType;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.AbstractMap;
@@ -71,8 +72,16 @@ public final class GranuleReader {
         return layout;
     }
 
-    /** Reads every beam of one granule for the shard {@code selector} describes. */
+    /**
+     * Reads every beam of one granule for the shard {@code selector} describes.
+     *
+     * @throws IllegalArgumentException when {@code selector} is a {@link KeyingSelector} whose key
+     *         type is neither int32 nor int64
+     */
     public GranuleRead read(Path granule, ShardSelector selector) {
+        if (selector instanceof KeyingSelector k && k.keyType() != DType.INT32 && k.keyType() != DType.INT64) {
+            throw new IllegalArgumentException("a shard test's key type must be int32 or int64, not " + k.keyType());
+        }
         if (!Files.isRegularFile(granule)) {
             return failed(granule, Files.exists(granule) ? "is not a regular file" : "file not found");
         }

@@ -1,14 +1,17 @@
 package io.zagg.read;
 
 /**
- * The shard test over one coordinate array: the selected points and the invalid ones (NaN or
- * infinite coordinate, {@code |lat| > 90}), which are counted and never handed to the selector.
+ * The shard test over one coordinate array: the selected points, their keys when the selector
+ * keys them, and the invalid points (NaN or infinite coordinate, {@code |lat| > 90}), which are
+ * counted and never handed to the selector.
  *
  * @param mask    per point: valid and in the shard
+ * @param keys    per point, meaningful where {@code mask} is set: the {@link KeyingSelector}'s
+ *                key; null when the selector keys nothing
  * @param count   points selected
  * @param invalid points with invalid coordinates
  */
-record Selection(boolean[] mask, int count, int invalid) {
+record Selection(boolean[] mask, long[] keys, int count, int invalid) {
 
     static Selection of(ShardSelector selector, double[] lat, double[] lon) {
         int n = lat.length;
@@ -21,8 +24,9 @@ record Selection(boolean[] mask, int count, int invalid) {
             }
         }
         boolean[] mask = new boolean[n];
+        long[] keys = selector instanceof KeyingSelector ? new long[n] : null;
         if (invalid == 0) {
-            selector.select(lat, lon, mask);
+            select(selector, lat, lon, mask, keys);
         } else if (invalid < n) {
             int m = n - invalid;
             double[] vlat = new double[m];
@@ -34,13 +38,25 @@ record Selection(boolean[] mask, int count, int invalid) {
                 }
             }
             boolean[] vmask = new boolean[m];
-            selector.select(vlat, vlon, vmask);
+            long[] vkeys = keys == null ? null : new long[m];
+            select(selector, vlat, vlon, vmask, vkeys);
             for (int i = 0, j = 0; i < n; i++) {
                 if (valid[i]) {
+                    if (keys != null) {
+                        keys[i] = vkeys[j];
+                    }
                     mask[i] = vmask[j++];
                 }
             }
         }
-        return new Selection(mask, Rows.count(mask), invalid);
+        return new Selection(mask, keys, Rows.count(mask), invalid);
+    }
+
+    private static void select(ShardSelector selector, double[] lat, double[] lon, boolean[] mask, long[] keys) {
+        if (keys == null) {
+            selector.select(lat, lon, mask);
+        } else {
+            ((KeyingSelector) selector).select(lat, lon, mask, keys);
+        }
     }
 }

@@ -9,6 +9,7 @@ import static org.quicktheories.generators.SourceDSL.integers;
 import static org.quicktheories.generators.SourceDSL.longs;
 
 import io.zagg.grid.Healpix;
+import io.zagg.grid.HealpixGrid;
 import java.util.Arrays;
 import java.util.Random;
 import java.util.TreeSet;
@@ -21,7 +22,7 @@ class ShardIndexTest {
     /** The per-shard test the index replaces: every point of the table hashed and compared. */
     private static int[] scan(double[] lat, double[] lon, int shardOrder, long shard) {
         boolean[] mask = new boolean[lat.length];
-        new HealpixSelector(shard, new ShardIndexCache(shardOrder)).select(lat, lon, mask);
+        new HealpixSelector(HealpixGrid.of(shardOrder, shardOrder, shardOrder), shard, new ShardIndexCache(shardOrder)).select(lat, lon, mask);
         return IntStream.range(0, lat.length).filter(i -> mask[i]).toArray();
     }
 
@@ -103,7 +104,7 @@ class ShardIndexTest {
     @Test
     void selectorMatchesOnlyTheShardsPoints() {
         long shard = Healpix.nested(11, 38.89, -76.56);
-        HealpixSelector selector = new HealpixSelector(shard, new ShardIndexCache(11));
+        HealpixSelector selector = new HealpixSelector(HealpixGrid.of(11, 11, 11), shard, new ShardIndexCache(11));
         double[] lat = {38.89, 38.89, -80, Double.NaN, 38.89};
         double[] lon = {-76.56, -76.0, 120, -76.56, -76.56};
         boolean[] selected = new boolean[3];
