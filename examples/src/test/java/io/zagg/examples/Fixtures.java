@@ -6,13 +6,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 
 /** The reader's committed test granules (zagg-api's test-jar, a jar in a reactor build), copied out as files. */
-final class Fixtures {
+public final class Fixtures {
 
     private Fixtures() {
     }
 
     /** Copies fixture {@code name} (e.g. {@code "atl03_small.h5"}) into {@code dir}. */
-    static Path copy(String name, Path dir) throws IOException {
+    public static Path copy(String name, Path dir) throws IOException {
         Path target = dir.resolve(name);
         try (InputStream in = Fixtures.class.getResourceAsStream("/granules/" + name)) {
             if (in == null) {

@@ -186,7 +186,8 @@ class StoreByteIdentityTest {
         assertTrue(withChunks[0] > 10, "most random shards write data chunks: " + withChunks[0] + " of " + run[0]);
     }
 
-    private static Map<String, byte[]> objects(Path root) throws IOException {
+    /** The objects of the store at {@code root} by key (none when it was never created). */
+    static Map<String, byte[]> objects(Path root) throws IOException {
         Map<String, byte[]> out = new TreeMap<>();
         if (!Files.exists(root)) {
             return out;
