@@ -43,6 +43,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * One shard, end to end (architecture §3): read every granule's rows in the shard, each keyed
@@ -131,10 +132,11 @@ final class ShardTask {
      * sources, tests); beams without keys are keyed here from their coordinates.
      */
     ShardReport runDecoded(long shardWord, List<BeamInput> beams, StoreWriter store, long memoryBudget) {
-        return run(shardWord, 0, (selector, report) -> new ArrayList<>(beams), store, memoryBudget);
+        return run(shardWord, 0, (selector, report) -> beams.stream().map(b -> forCarrier(b, selector))
+                .collect(Collectors.toCollection(ArrayList::new)), store, memoryBudget);
     }
 
-    /** Where a shard's decoded rows come from. */
+    /** Where a shard's decoded rows come from, each beam {@linkplain #forCarrier ready for the carrier}. */
     @FunctionalInterface
     private interface Source {
         List<BeamInput> read(HealpixSelector selector, ShardReport.Builder report);
@@ -168,7 +170,7 @@ final class ShardTask {
         long shardNested = MortonWord.toNested(shardWord);
         HealpixSelector selector = new HealpixSelector(grid, shardNested, indexes);
         c.enter(ShardStage.READ);
-        List<Batch> batches = load(source.read(selector, report), selector, c);
+        List<Batch> batches = load(source.read(selector, report), c);
         phases.read();
         if (batches.isEmpty()) {
             report.status(ShardStatus.EMPTY);
@@ -213,7 +215,7 @@ final class ShardTask {
                     ReadFailure f = beam.failure().orElseThrow();
                     report.addReadError(new ReadError(name, beam.beam(), f.message()));
                 } else if (beam.status() == BeamRead.Status.READ) {
-                    // keyed and stripped as it arrives, so unread coordinates never pile up across granules
+                    // stripped as it arrives, so unread coordinates never pile up across granules
                     reads.add(forCarrier(new BeamInput(name, beam.beam(), beam.columns(), beam.sources(), beam.keys().orElseThrow()),
                             selector));
                 }
@@ -224,17 +226,15 @@ final class ShardTask {
     }
 
     /**
-     * Hands the beams' rows to the carrier, one batch per beam, each with its cell keys (column
-     * {@value #CELL_KEY}) and without the coordinates no field reads. Columns whose dtype differs
-     * between beams are widened to their common dtype first (the one promotion rule of
-     * {@link DTypePromotion}, the same for every carrier); a dtype pair with no safe common type
-     * fails the shard with a message naming the granule and dataset.
+     * Hands the beams' rows to the carrier, one batch per beam, each with its cell keys as column
+     * {@value #CELL_KEY}. Columns whose dtype differs between beams are widened to their common
+     * dtype first (the one promotion rule of {@link DTypePromotion}, the same for every carrier);
+     * a dtype pair with no safe common type fails the shard with a message naming the granule and
+     * dataset.
      */
-    private List<Batch> load(List<BeamInput> reads, HealpixSelector selector, Carrier c) {
+    private static List<Batch> load(List<BeamInput> reads, Carrier c) {
         Map<String, DType> dtypes = new LinkedHashMap<>();
-        for (int i = 0; i < reads.size(); i++) {
-            BeamInput beam = forCarrier(reads.get(i), selector);
-            reads.set(i, beam);
+        for (BeamInput beam : reads) {
             for (Map.Entry<String, Column> column : beam.columns().entrySet()) {
                 DType next = column.getValue().dtype();
                 DType before = dtypes.get(column.getKey());
