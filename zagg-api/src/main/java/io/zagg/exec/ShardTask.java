@@ -32,7 +32,6 @@ import io.zagg.spi.MutableColumn;
 import io.zagg.spi.Ragged;
 import io.zagg.spi.ShardStage;
 import io.zagg.store.CsrBlock;
-import io.zagg.store.FieldSpec;
 import io.zagg.store.ShardWriter;
 import io.zagg.store.StoreWriter;
 import java.io.IOException;
@@ -331,10 +330,11 @@ final class ShardTask {
                 }
             }
             reduction.reduce(columns, runs, new ShardOutput(dense, ragged));
-            writeCoordinates(out, chunkNested * cellsPerChunk, cellsPerChunk);
             phases.aggregate();
             c.enter(ShardStage.ENCODE);
             encode(out, chunkNested, cellsPerChunk, writer);
+            // the grid alone decides the coordinates, so the writer makes their bytes: no carrier column, no copy
+            writer.writeCoordinates(chunkNested);
             for (Aggregation a : fields) {
                 if (a.kind() == Aggregation.Kind.RAGGED) {
                     writeCsr(writer, a, chunkNested, ragged.get(a.name()));
@@ -354,16 +354,6 @@ final class ShardTask {
             } else {
                 writer.writeChunk(name, chunkNested, out.encode(name, 0, cellsPerChunk));
             }
-        }
-    }
-
-    private void writeCoordinates(Batch out, long firstCell, int cells) {
-        MutableColumn ids = out.add(FieldSpec.CELL_IDS, DType.UINT64, 1);
-        MutableColumn morton = out.add(FieldSpec.MORTON, DType.UINT64, 1);
-        for (int i = 0; i < cells; i++) {
-            long nested = firstCell + i;
-            ids.setLong(i, nested);
-            morton.setLong(i, MortonWord.fromNested(nested, grid.cellOrder()));
         }
     }
 
