@@ -54,7 +54,7 @@ import java.util.Set;
  * <p>A granule or beam that fails is recorded in the report and the shard goes on; a shard
  * whose rows all fall away is {@link ShardStatus#EMPTY}; anything else that fails makes it
  * {@link ShardStatus#FAILED} without touching other shards. Not thread-safe (it reuses its
- * reduction buffers): one task per worker thread.
+ * reduction buffers and its encode scratch): one task per worker thread.
  */
 final class ShardTask {
 
