@@ -151,9 +151,11 @@ public final class Batch implements AutoCloseable {
     /**
      * As {@link #encode(String, long, long)}, but a carrier that would copy the bytes into a new
      * buffer writes them into {@code scratch} instead (from index 0; its position, limit and
-     * order are left alone) and returns a view of it, valid until the scratch is written again.
-     * For a caller that encodes chunk after chunk: one scratch, no buffer per chunk, and a direct
-     * scratch goes to a file without the JDK's copy into a direct buffer of its own.
+     * order are left alone) and returns a view of it; a carrier that hands out views of its own
+     * memory still does. So the bytes are valid until the column is released or the scratch is
+     * written again, whichever comes first. For a caller that encodes chunk after chunk: one
+     * scratch, no buffer per chunk, and a direct scratch goes to a file without the JDK's copy
+     * into a direct buffer of its own.
      *
      * @throws IllegalArgumentException when the scratch is read-only or cannot hold the bytes
      */
