@@ -31,10 +31,10 @@ import io.zagg.spi.MutableColumn;
 import io.zagg.spi.Ragged;
 import io.zagg.spi.ShardStage;
 import io.zagg.store.CsrBlock;
-import io.zagg.store.FieldSpec;
 import io.zagg.store.ShardWriter;
 import io.zagg.store.StoreWriter;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -54,7 +54,7 @@ import java.util.stream.Collectors;
  * <p>A granule or beam that fails is recorded in the report and the shard goes on; a shard
  * whose rows all fall away is {@link ShardStatus#EMPTY}; anything else that fails makes it
  * {@link ShardStatus#FAILED} without touching other shards. Not thread-safe (it reuses its
- * reduction buffers): one task per worker thread.
+ * reduction buffers and its encode scratch): one task per worker thread.
  */
 final class ShardTask {
 
@@ -71,6 +71,7 @@ final class ShardTask {
     /** The fields stored once per chunk. */
     private final Set<String> perChunk;
     private final ShardIndexCache indexes;
+    private ByteBuffer scratch;
 
     ShardTask(GranuleReader reader, HealpixGrid grid, List<Aggregation> fields, List<ChunkStage> chunkStages,
             CarrierProvider carrier) {
@@ -306,66 +307,85 @@ final class ShardTask {
         for (String name : rows.names()) {
             columns.put(name, rows.column(name));
         }
-        long k = grid.chunksPerShard();
-        for (long chunk = 0; chunk < k; chunk++) {
-            writeChunk(columns, sort, shardNested * k + chunk, chunk, c, writer, phases);
-        }
-    }
-
-    /** Reduces the rows of one chunk ({@code chunk} of the shard, {@code chunkNested} in the grid) and writes its objects. */
-    private void writeChunk(Map<String, Column> columns, CellSort sort, long chunkNested, long chunk, Carrier c, ShardWriter writer,
-            Phases phases) throws IOException {
         int cellsPerChunk = Math.toIntExact(grid.cellsPerChunk());
-        CellRuns runs = sort.runs(chunk * cellsPerChunk, cellsPerChunk);
         c.enter(ShardStage.REDUCE);
+        // one output batch serves every chunk: the reduction sets every row of every dense column
+        // for each chunk (ShardReduction), so no chunk sees its predecessor's values, and the
+        // shard allocates its output columns once instead of once a chunk
         try (Batch out = c.newBatch(cellsPerChunk)) {
             Map<String, MutableColumn> dense = new LinkedHashMap<>();
-            Map<String, RaggedBuilder> ragged = new LinkedHashMap<>();
-            List<Ragged> carried = new ArrayList<>();
             for (Aggregation a : fields) {
-                if (a.kind() == Aggregation.Kind.RAGGED) {
-                    Ragged payloads = c.newRagged(a.dtype(), a.width());
-                    carried.add(payloads);
-                    ragged.put(a.name(), new RaggedBuilder(a.name(), a.dtype(), a.width(), payloads));
-                } else {
+                if (a.kind() != Aggregation.Kind.RAGGED) {
                     dense.put(a.name(), out.add(a.name(), a.dtype(), a.width()));
                 }
             }
-            reduction.reduce(columns, runs, new ShardOutput(dense, ragged));
-            writeCoordinates(out, chunkNested * cellsPerChunk, cellsPerChunk);
-            phases.aggregate();
-            c.enter(ShardStage.ENCODE);
-            encode(out, chunkNested, cellsPerChunk, writer);
-            for (Aggregation a : fields) {
-                if (a.kind() == Aggregation.Kind.RAGGED) {
-                    writeCsr(writer, a, chunkNested, ragged.get(a.name()));
-                }
+            long k = grid.chunksPerShard();
+            for (long chunk = 0; chunk < k; chunk++) {
+                writeChunk(columns, sort, shardNested * k + chunk, chunk, c, out, dense, writer, phases);
             }
-            carried.forEach(Ragged::close);
-            phases.write();
         }
     }
 
-    /** Writes every dense column of a chunk's output (a per-chunk field as its one row). */
+    /**
+     * Reduces the rows of one chunk ({@code chunk} of the shard, {@code chunkNested} in the grid)
+     * into {@code out} (its {@code dense} columns and a new ragged output per ragged field) and
+     * writes the chunk's objects.
+     */
+    private void writeChunk(Map<String, Column> columns, CellSort sort, long chunkNested, long chunk, Carrier c, Batch out,
+            Map<String, MutableColumn> dense, ShardWriter writer, Phases phases) throws IOException {
+        int cellsPerChunk = (int) out.rows();
+        CellRuns runs = sort.runs(chunk * cellsPerChunk, cellsPerChunk);
+        c.enter(ShardStage.REDUCE);
+        Map<String, RaggedBuilder> ragged = new LinkedHashMap<>();
+        List<Ragged> carried = new ArrayList<>();
+        for (Aggregation a : fields) {
+            if (a.kind() == Aggregation.Kind.RAGGED) {
+                Ragged payloads = c.newRagged(a.dtype(), a.width());
+                carried.add(payloads);
+                ragged.put(a.name(), new RaggedBuilder(a.name(), a.dtype(), a.width(), payloads));
+            }
+        }
+        reduction.reduce(columns, runs, new ShardOutput(dense, ragged));
+        phases.aggregate();
+        c.enter(ShardStage.ENCODE);
+        encode(out, chunkNested, cellsPerChunk, writer);
+        // the grid alone decides the coordinates, so the writer makes their bytes: no carrier column, no copy
+        writer.writeCoordinates(chunkNested);
+        for (Aggregation a : fields) {
+            if (a.kind() == Aggregation.Kind.RAGGED) {
+                writeCsr(writer, a, chunkNested, ragged.get(a.name()));
+            }
+        }
+        carried.forEach(Ragged::close);
+        phases.write();
+    }
+
+    /**
+     * Writes every dense column of a chunk's output (a per-chunk field as its one row), encoded
+     * into this task's scratch: the writer is done with a chunk's bytes when it returns.
+     */
     private void encode(Batch out, long chunkNested, int cellsPerChunk, ShardWriter writer) throws IOException {
         for (String name : out.names()) {
+            Column column = out.column(name);
+            ByteBuffer scratch = scratch((long) cellsPerChunk * column.width() * column.dtype().byteSize());
             if (perChunk.contains(name)) {
-                int row = ChunkUniform.row(name, out.column(name), cellsPerChunk);
-                writer.writeChunk(name, chunkNested, out.encode(name, row, row + 1));
+                int row = ChunkUniform.row(name, column, cellsPerChunk);
+                writer.writeChunk(name, chunkNested, out.encode(name, row, row + 1, scratch));
             } else {
-                writer.writeChunk(name, chunkNested, out.encode(name, 0, cellsPerChunk));
+                writer.writeChunk(name, chunkNested, out.encode(name, 0, cellsPerChunk, scratch));
             }
         }
     }
 
-    private void writeCoordinates(Batch out, long firstCell, int cells) {
-        MutableColumn ids = out.add(FieldSpec.CELL_IDS, DType.UINT64, 1);
-        MutableColumn morton = out.add(FieldSpec.MORTON, DType.UINT64, 1);
-        for (int i = 0; i < cells; i++) {
-            long nested = firstCell + i;
-            ids.setLong(i, nested);
-            morton.setLong(i, MortonWord.fromNested(nested, grid.cellOrder()));
+    /**
+     * This task's encode buffer, with room for {@code bytes}: direct, so that a file store writes
+     * it as it is, and kept from chunk to chunk and shard to shard (one task per worker thread).
+     */
+    private ByteBuffer scratch(long bytes) {
+        if (scratch == null || scratch.capacity() < bytes) {
+            scratch = ByteBuffer.allocateDirect(Math.toIntExact(bytes));
         }
+        return scratch;
     }
 
     /**

@@ -145,6 +145,26 @@ public final class Batch implements AutoCloseable {
      * the column is released; position 0, {@code remaining()} = rows × width × element size.
      */
     public ByteBuffer encode(String name, long fromRow, long toRow) {
+        return encodeInto(name, fromRow, toRow, null);
+    }
+
+    /**
+     * As {@link #encode(String, long, long)}, but a carrier that would copy the bytes into a new
+     * buffer writes them into {@code scratch} instead (from index 0; its position, limit and
+     * order are left alone) and returns a view of it; a carrier that hands out views of its own
+     * memory still does. So the bytes are valid until the column is released or the scratch is
+     * written again, whichever comes first. For a caller that encodes chunk after chunk: one
+     * scratch, no buffer per chunk, and a direct scratch goes to a file without the JDK's copy
+     * into a direct buffer of its own.
+     *
+     * @throws IllegalArgumentException when the scratch is read-only or cannot hold the bytes
+     */
+    public ByteBuffer encode(String name, long fromRow, long toRow, ByteBuffer scratch) {
+        return encodeInto(name, fromRow, toRow, Objects.requireNonNull(scratch, "scratch"));
+    }
+
+    /** Encodes through the carrier, into {@code scratch} when it is not null. */
+    private ByteBuffer encodeInto(String name, long fromRow, long toRow, ByteBuffer scratch) {
         requireOpen();
         Column c = existing(name);
         if (fromRow < 0 || fromRow > toRow || toRow > rows) {
@@ -156,7 +176,12 @@ public final class Batch implements AutoCloseable {
             throw new IllegalArgumentException("cannot encode rows [" + fromRow + ", " + toRow + ") of column '" + name
                     + "' as one buffer: " + bytes + " bytes exceed 2 GiB; encode smaller chunks");
         }
-        return carrier.encodeOwned(c, fromRow, toRow);
+        if (scratch != null && (scratch.isReadOnly() || scratch.capacity() < bytes)) {
+            throw new IllegalArgumentException("cannot encode rows [" + fromRow + ", " + toRow + ") of column '" + name
+                    + "' into a " + (scratch.isReadOnly() ? "read-only " : "") + "scratch of " + scratch.capacity() + " bytes: they are "
+                    + bytes + " bytes");
+        }
+        return carrier.encodeOwned(c, fromRow, toRow, scratch);
     }
 
     /** Releases every column of this batch. Idempotent. */

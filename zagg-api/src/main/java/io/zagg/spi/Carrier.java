@@ -88,9 +88,9 @@ import java.util.Set;
  * <p>What a shard's peak is made of, for a carrier whose {@link #join} chains (PLAIN and ARROW):
  * READ holds the input; CONCAT adds nothing; INDEX adds the cell keys beside the coordinates,
  * which are then released; SORT holds the rows plus one sorted column at a time; REDUCE and
- * ENCODE hold the sorted rows plus one inner chunk's output batch, which is closed before the
- * next chunk's. A carrier whose join copies holds, at the end of each joined column, the whole
- * input plus that column. zagg held 3× the input (pandas) and 2× (Arrow); every carrier here is
+ * ENCODE hold the sorted rows plus one inner chunk's output batch (the engine reuses it for
+ * every chunk of the shard) and the chunk's ragged outputs. A carrier whose join copies holds,
+ * at the end of each joined column, the whole input plus that column. zagg held 3× the input (pandas) and 2× (Arrow); every carrier here is
  * tested to stay within 1.5×.
  *
  * <h2>Writing a carrier</h2>
@@ -329,6 +329,17 @@ public abstract class Carrier implements AutoCloseable {
      */
     protected abstract ByteBuffer encode(Column column, long fromRow, long toRow);
 
+    /**
+     * As {@link #encode(Column, long, long)}, for a caller that offers {@code scratch}: a buffer
+     * it reuses from chunk to chunk, with room for the bytes. A carrier whose encode copies (its
+     * storage is not little-endian bytes) writes them into it from index 0 and returns that
+     * view, neither allocating nor reporting a buffer; the caller owns it. By default the scratch
+     * is ignored: right for a carrier that hands out views of its own memory.
+     */
+    protected ByteBuffer encode(Column column, long fromRow, long toRow, ByteBuffer scratch) {
+        return encode(column, fromRow, toRow);
+    }
+
     /** Releases one column's storage and reports it with {@link #freed(long)}. Called once per column. */
     protected abstract void free(Column column);
 
@@ -368,10 +379,11 @@ public abstract class Carrier implements AutoCloseable {
         return own(gather(source, order), source.dtype(), source.rows(), source.width(), "gather");
     }
 
-    ByteBuffer encodeOwned(Column column, long fromRow, long toRow) {
+    /** Encodes rows of a column through the hook, into {@code scratch} when it is not null. */
+    ByteBuffer encodeOwned(Column column, long fromRow, long toRow, ByteBuffer scratch) {
         requireOpen();
         long bytes = (toRow - fromRow) * column.width() * column.dtype().byteSize();
-        ByteBuffer encoded = encode(column, fromRow, toRow);
+        ByteBuffer encoded = scratch == null ? encode(column, fromRow, toRow) : encode(column, fromRow, toRow, scratch);
         if (encoded.remaining() != bytes) {
             throw new IllegalStateException(this + ": encode returned " + encoded.remaining() + " bytes for "
                     + (toRow - fromRow) + " rows of " + Columns.describe(column) + ", expected " + bytes);

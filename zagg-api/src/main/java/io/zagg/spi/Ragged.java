@@ -191,7 +191,7 @@ public final class Ragged implements AutoCloseable {
             throw new IllegalArgumentException("ragged " + dtype.numpyName() + " column of " + bytes
                     + " bytes exceeds 2 GiB and cannot be encoded as one buffer");
         }
-        return carrier.encodeOwned(c, 0, rows);
+        return carrier.encodeOwned(c, 0, rows, null);
     }
 
     private void requireOpen() {

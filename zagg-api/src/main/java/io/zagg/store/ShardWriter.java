@@ -21,7 +21,8 @@ import java.util.TreeSet;
  * trailing} elements for a per-cell array, {@code trailing} elements for a companion), and the
  * buffer may be reused once the call returns. A chunk equal to the array's fill value
  * everywhere is not stored (and an object left there by an earlier run is removed), except for
- * the coordinates {@code cell_ids} and {@code morton}, which are stored for every chunk given.
+ * the coordinates {@code cell_ids} and {@code morton}, which are stored for every chunk given
+ * ({@link #writeCoordinates} computes them; {@link #writeChunk} takes them as given).
  * Unsharded chunks are written as they arrive; a sharded array's chunks are collected and
  * written as one shard object by {@link #commit()}. In a store the run created, the shard's
  * first writer knows no object of the shard exists and deletes nothing.
@@ -39,6 +40,8 @@ public final class ShardWriter implements AutoCloseable {
     private final Map<String, Set<Long>> written = new HashMap<>();
     private final Map<String, ShardBuffer> shardChunks = new LinkedHashMap<>();
     private final Set<Long> chunksWithData = new TreeSet<>();
+    /** This shard's buffer for coordinate chunks, taken from the owner at the first and given back at the end. */
+    private ByteBuffer coordinateBuffer;
     private boolean done;
     private long objectsWritten;
     private long bytesWritten;
@@ -99,6 +102,27 @@ public final class ShardWriter implements AutoCloseable {
         } else {
             put(key, spec.codecs().encode(littleEndian));
         }
+    }
+
+    /**
+     * Writes the coordinate chunks of chunk {@code chunk} (its NESTED id at the chunk order):
+     * {@code cell_ids}, the NESTED ids of its cells in ascending order, and {@code morton}, their
+     * morton words — computed from the grid, so every caller stores the same bytes (zagg stores
+     * them for every chunk, with data or not).
+     *
+     * @throws IllegalArgumentException when the chunk is not in this shard
+     * @throws IllegalStateException when this chunk's coordinates were already written
+     */
+    public void writeCoordinates(long chunk) throws IOException {
+        requireOpen();
+        local(chunk);
+        ChunkCoordinates coordinates = owner.coordinates();
+        if (coordinateBuffer == null) {
+            coordinateBuffer = owner.coordinateBuffer();
+        }
+        // one buffer serves both: a chunk's bytes are written (or copied into a shard) before writeChunk returns
+        writeChunk(FieldSpec.CELL_IDS, chunk, coordinates.cellIds(chunk, coordinateBuffer));
+        writeChunk(FieldSpec.MORTON, chunk, coordinates.morton(chunk, coordinateBuffer));
     }
 
     /**
@@ -237,6 +261,10 @@ public final class ShardWriter implements AutoCloseable {
         if (!done) {
             done = true;
             shardChunks.clear();
+            if (coordinateBuffer != null) {
+                owner.release(coordinateBuffer);
+                coordinateBuffer = null;
+            }
             owner.closed(shard);
         }
     }

@@ -9,8 +9,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Writes one run into a store: the template once ({@link #create}), then any number of shards,
@@ -33,11 +35,15 @@ public final class StoreWriter {
     private final boolean fresh;
     private final Set<Long> startedShards = ConcurrentHashMap.newKeySet();
     private volatile boolean finished;
+    private final ChunkCoordinates coordinates;
+    /** Coordinate buffers of closed shard writers, for the next ones: as many as shards were written at once. */
+    private final Queue<ByteBuffer> coordinateBuffers = new ConcurrentLinkedQueue<>();
 
     private StoreWriter(Store store, StoreTemplate template, boolean fresh) {
         this.store = store;
         this.template = template;
         this.fresh = fresh;
+        this.coordinates = new ChunkCoordinates(template.geometry());
     }
 
     /**
@@ -172,6 +178,23 @@ public final class StoreWriter {
 
     void closed(long shard) {
         openShards.remove(shard);
+    }
+
+    ChunkCoordinates coordinates() {
+        return coordinates;
+    }
+
+    /**
+     * A buffer for one coordinate chunk, direct so that a file store writes it without the
+     * JDK's copy into a temporary direct buffer; give it back with {@link #release(ByteBuffer)}.
+     */
+    ByteBuffer coordinateBuffer() {
+        ByteBuffer buffer = coordinateBuffers.poll();
+        return buffer != null ? buffer : ByteBuffer.allocateDirect(coordinates.chunkBytes());
+    }
+
+    void release(ByteBuffer coordinateBuffer) {
+        coordinateBuffers.add(coordinateBuffer);
     }
 
     Store store() {

@@ -1,5 +1,6 @@
 package io.zagg.store;
 
+import io.zagg.grid.MortonWord;
 import io.zagg.spi.DType;
 import io.zagg.test.LittleEndian;
 import java.io.IOException;
@@ -46,7 +47,7 @@ final class SampleRun {
         Arrays.fill(offsetH, Float.NaN);
         for (int i = 0; i < cellIds.length; i++) {
             cellIds[i] = FIRST_CELL + i;
-            morton[i] = 0xB000000000000004L + ((long) i << 54);
+            morton[i] = MortonWord.fromNested(cellIds[i], 4);
         }
         for (int c = 0; c < CHUNKS; c++) {
             if (c == 1 || c == 3) {
@@ -77,8 +78,7 @@ final class SampleRun {
             for (int c = 0; c < CHUNKS; c++) {
                 long chunk = FIRST_CHUNK + c;
                 int from = c * CELLS;
-                shard.writeChunk("cell_ids", chunk, LittleEndian.longs(Arrays.copyOfRange(cellIds, from, from + CELLS)));
-                shard.writeChunk("morton", chunk, LittleEndian.longs(Arrays.copyOfRange(morton, from, from + CELLS)));
+                shard.writeCoordinates(chunk);
                 shard.writeCsr("h_tdigest", chunk, digests[c]);
                 if (c == 3) {
                     continue;

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.zagg.grid.MortonWord;
 import io.zagg.spi.DType;
 import io.zagg.test.LittleEndian;
 import java.io.IOException;
@@ -173,6 +174,59 @@ class StoreWriterTest {
         }
         assertTrue(Files.exists(dir.resolve("4/cell_ids/c/0")), "a coordinate chunk equal to the fill is still stored");
         assertTrue(Files.exists(dir.resolve("4/morton/c/0")));
+    }
+
+    @Test
+    void writtenCoordinatesAreTheGridsForEveryLayout() throws IOException {
+        for (boolean sharded : new boolean[] {false, true}) {
+            for (Compressor compressor : List.of(Compressor.none(), Compressor.zstd(3))) {
+                Path root = dir.resolve(sharded + "-" + compressor.toString().replace(':', '-'));
+                StoreTemplate template = StoreTemplate.of(HealpixGeometry.of(11, 13, 19).sharded(sharded), compressor, List.of());
+                StoreWriter writer = StoreWriter.create(DirectoryStore.open(root), template, false);
+                // two shards one after the other: the second reuses the first's buffer
+                for (long shard : new long[] {15_259_420L, 15_259_421L}) {
+                    try (ShardWriter w = writer.shard(shard)) {
+                        for (long chunk = shard * 16; chunk < shard * 16 + 16; chunk += 5) {
+                            w.writeCoordinates(chunk);
+                        }
+                        w.commit();
+                        assertEquals(sharded ? 2 : 8, w.objectsWritten());
+                    }
+                }
+                StoreReader reader = StoreReader.open(DirectoryStore.open(root));
+                String what = "sharded=" + sharded + " " + compressor;
+                for (long chunk : new long[] {15_259_420L * 16, 15_259_420L * 16 + 15, 15_259_421L * 16 + 10}) {
+                    long[] ids = new long[4096];
+                    long[] words = new long[4096];
+                    for (int i = 0; i < 4096; i++) {
+                        ids[i] = chunk * 4096 + i;
+                        words[i] = MortonWord.fromNested(ids[i], 19);
+                    }
+                    assertArrayEquals(ids, LittleEndian.toLongs(reader.readRegion("19/cell_ids", ids[0], ids[0] + 4096)), what);
+                    assertArrayEquals(words, LittleEndian.toLongs(reader.readRegion("19/morton", ids[0], ids[0] + 4096)), what);
+                }
+            }
+        }
+    }
+
+    @Test
+    void coordinateWritesAreChecked() throws IOException {
+        SampleRun run = new SampleRun(false, Compressor.none());
+        StoreWriter writer = StoreWriter.create(DirectoryStore.open(dir), run.template, false);
+        ShardWriter shard = writer.shard(SampleRun.SHARD);
+        assertEquals("chunk 159 is not in shard 40 (its chunks are 160..163)",
+                assertThrows(IllegalArgumentException.class, () -> shard.writeCoordinates(159)).getMessage());
+        shard.writeCoordinates(160);
+        assertEquals("cell_ids chunk 160 was already written by shard 40",
+                assertThrows(IllegalStateException.class, () -> shard.writeCoordinates(160)).getMessage());
+        assertEquals("morton chunk 161 was already written by shard 40", assertThrows(IllegalStateException.class, () -> {
+            shard.writeChunk("morton", 161, LittleEndian.longs(new long[16]));
+            shard.writeCoordinates(161);
+        }).getMessage());
+        shard.close();
+        assertEquals("shard 40 is already committed or closed", assertThrows(IllegalStateException.class, () -> shard.writeCoordinates(162)).getMessage());
+        assertEquals(List.of("4/cell_ids/c/160", "4/cell_ids/c/161", "4/morton/c/160", "4/morton/c/161"),
+                files(dir).stream().filter(f -> !f.endsWith("zarr.json")).toList(), "a writer closed without commit keeps what it wrote");
     }
 
     /** A store that counts the deletes of single objects it is asked for. */

@@ -36,8 +36,8 @@ import org.openjdk.jmh.annotations.Warmup;
  * How fast the store writes chunks: 16M float32 values (64 MiB) per operation, as a vector field
  * {@code (cells, 128)} in zagg's worked-example layout (shard order 11, chunk order 13, cell order
  * 19: 2 shards × 16 chunks of 4096 × 128 values, 2 MiB each), plus each chunk's {@code cell_ids}
- * and {@code morton} (2 MiB per operation, 3 % more bytes), into a directory under
- * {@code java.io.tmpdir}. One operation = 64 MiB of float32 payload, so MB/s = ops/s × 67.1.
+ * and {@code morton} as the engine writes them ({@link ShardWriter#writeCoordinates}: 2 MiB per
+ * operation, 3 % more bytes), into a directory under {@code java.io.tmpdir}. One operation = 64 MiB of float32 payload, so MB/s = ops/s × 67.1.
  *
  * <p>Values are noisy heights ({@code 100 + 5·N(0,1)} as float32), which zstd shrinks to about
  * 90 %. The store is rewritten in place by every operation (atomic renames over the same keys).
@@ -64,7 +64,6 @@ public class StoreWriteBenchmark {
     private StoreWriter writer;
     private HealpixGeometry geometry;
     private ByteBuffer[] values;
-    private ByteBuffer[] cellIds;
 
     @Setup
     public void setUp() throws IOException {
@@ -77,16 +76,10 @@ public class StoreWriteBenchmark {
         int cells = geometry.cellsPerChunk();
         SplittableRandom random = new SplittableRandom(42);
         values = new ByteBuffer[chunks];
-        cellIds = new ByteBuffer[chunks];
         for (int c = 0; c < chunks; c++) {
             values[c] = ByteBuffer.allocate(cells * TRAILING * 4).order(ByteOrder.LITTLE_ENDIAN);
             for (int i = 0; i < cells * TRAILING; i++) {
                 values[c].putFloat(4 * i, (float) (100 + 5 * gaussian(random)));
-            }
-            cellIds[c] = ByteBuffer.allocate(cells * 8).order(ByteOrder.LITTLE_ENDIAN);
-            long first = (geometry.firstChunk(FIRST_SHARD) + c) * cells;
-            for (int i = 0; i < cells; i++) {
-                cellIds[c].putLong(8 * i, first + i);
             }
         }
     }
@@ -106,8 +99,7 @@ public class StoreWriteBenchmark {
             try (ShardWriter w = writer.shard(shard)) {
                 for (int c = 0; c < k; c++) {
                     long chunk = geometry.firstChunk(shard) + c;
-                    w.writeChunk("cell_ids", chunk, cellIds[s * k + c]);
-                    w.writeChunk("morton", chunk, cellIds[s * k + c]);
+                    w.writeCoordinates(chunk);
                     w.writeChunk("waveform", chunk, values[s * k + c]);
                 }
                 w.commit();

@@ -139,10 +139,22 @@ final class PlainCarrier extends Carrier {
 
     @Override
     protected ByteBuffer encode(Column column, long fromRow, long toRow) {
-        int w = column.width();
-        int bytes = (int) ((toRow - fromRow) * w * column.dtype().byteSize());
+        int bytes = (int) ((toRow - fromRow) * column.width() * column.dtype().byteSize());
         handedOver(bytes);
-        ByteBuffer out = ByteBuffer.allocate(bytes).order(ByteOrder.LITTLE_ENDIAN);
+        return writeLittleEndian(column, fromRow, toRow, ByteBuffer.allocate(bytes));
+    }
+
+    /** Into the caller's scratch: no buffer of the carrier's, so nothing handed over. */
+    @Override
+    protected ByteBuffer encode(Column column, long fromRow, long toRow, ByteBuffer scratch) {
+        int bytes = (int) ((toRow - fromRow) * column.width() * column.dtype().byteSize());
+        return writeLittleEndian(column, fromRow, toRow, scratch.duplicate().clear().limit(bytes));
+    }
+
+    /** Copies the rows into {@code out} (from its position, which must have room) and returns it flipped. */
+    private static ByteBuffer writeLittleEndian(Column column, long fromRow, long toRow, ByteBuffer out) {
+        int w = column.width();
+        out.order(ByteOrder.LITTLE_ENDIAN);
         if (column instanceof ColumnChain) {
             ColumnChain chain = (ColumnChain) column;
             for (long row = fromRow; row < toRow; ) {

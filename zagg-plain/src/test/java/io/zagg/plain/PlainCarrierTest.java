@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.zagg.spi.Batch;
 import io.zagg.spi.Carrier;
@@ -14,6 +15,8 @@ import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
 import io.zagg.spi.InputBatch;
 import io.zagg.spi.ShardStage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -73,5 +76,20 @@ class PlainCarrierTest {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> out.add("count", DType.INT8, 1));
         assertEquals("the plain carrier holds at most 2147483639 elements per column (a Java array's limit); a column of"
                 + " 3000000000 rows × 1 needs more — use the arrow carrier", e.getMessage());
+    }
+
+    @Test
+    void encodeWritesIntoTheCallersScratchWithoutABufferOfItsOwn() {
+        Batch out = carrier.newBatch(1000);
+        out.add("h_min", DType.FLOAT32, 1).setDouble(999, 2.5);
+        long peak = carrier.memory().peakBytes();
+        ByteBuffer scratch = ByteBuffer.allocateDirect(8192);
+        ByteBuffer encoded = out.encode("h_min", 0, 1000, scratch);
+        assertTrue(encoded.isDirect(), "a view of the direct scratch, not a heap copy");
+        assertEquals(4000, encoded.remaining());
+        assertEquals(2.5f, scratch.order(ByteOrder.LITTLE_ENDIAN).getFloat(4 * 999), "the bytes are in the scratch");
+        assertEquals(peak, carrier.memory().peakBytes(), "no copy of the carrier's was counted");
+        out.encode("h_min", 0, 1000);
+        assertEquals(peak + 4000, carrier.memory().peakBytes(), "without a scratch the copy counts toward the peak");
     }
 }

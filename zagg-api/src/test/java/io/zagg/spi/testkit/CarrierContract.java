@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.quicktheories.QuickTheory.qt;
+import static org.quicktheories.generators.Generate.booleans;
 import static org.quicktheories.generators.Generate.enumValues;
 import static org.quicktheories.generators.Generate.longRange;
 import static org.quicktheories.generators.Generate.range;
@@ -24,6 +25,8 @@ import io.zagg.spi.MemoryBudgetException;
 import io.zagg.spi.MutableColumn;
 import io.zagg.spi.Ragged;
 import io.zagg.spi.ShardStage;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Locale;
@@ -69,6 +72,40 @@ public abstract class CarrierContract {
                 assertArrayEquals(c.expectedBytes(), c.encodeThrough(carrier), c.toString());
             }
         });
+    }
+
+    @Test
+    void encodingIntoAScratchGivesTheSameBytesAndLeavesTheScratchsCursorAlone() {
+        qt().withExamples(200).forAll(ColumnCase.columnCases(), booleans()).checkAssert((c, direct) -> {
+            // a scratch in the "wrong" byte order, with a cursor of its own and stale bytes
+            ByteBuffer scratch = (direct ? ByteBuffer.allocateDirect(512) : ByteBuffer.allocate(512)).order(ByteOrder.BIG_ENDIAN);
+            while (scratch.hasRemaining()) {
+                scratch.put((byte) 0x5A);
+            }
+            scratch.position(3).limit(7);
+            try (Carrier carrier = create(BUDGET)) {
+                assertArrayEquals(c.expectedBytes(), c.encodeThrough(carrier, scratch), c.toString());
+                byte[][] concatenated = c.encodeConcatenated(carrier, scratch);
+                assertArrayEquals(concatenated[0], concatenated[1], c.toString());
+            }
+            assertEquals(3, scratch.position());
+            assertEquals(7, scratch.limit());
+            assertEquals(ByteOrder.BIG_ENDIAN, scratch.order());
+        });
+    }
+
+    @Test
+    void aScratchTooSmallOrReadOnlyIsRefused() {
+        try (Carrier carrier = create(BUDGET)) {
+            Batch out = carrier.newBatch(3);
+            out.add("count", DType.INT32, 1);
+            assertEquals("cannot encode rows [0, 3) of column 'count' into a scratch of 11 bytes: they are 12 bytes",
+                    assertThrows(IllegalArgumentException.class, () -> out.encode("count", 0, 3, ByteBuffer.allocate(11))).getMessage());
+            assertEquals("cannot encode rows [0, 3) of column 'count' into a read-only scratch of 12 bytes: they are 12 bytes",
+                    assertThrows(IllegalArgumentException.class,
+                            () -> out.encode("count", 0, 3, ByteBuffer.allocate(12).asReadOnlyBuffer())).getMessage());
+            assertArrayEquals(new byte[12], bytes(out.encode("count", 0, 3, ByteBuffer.allocate(12))));
+        }
     }
 
     @Test

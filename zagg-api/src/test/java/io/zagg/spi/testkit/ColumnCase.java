@@ -83,19 +83,39 @@ public final class ColumnCase {
 
     /** Loads the parts as reads, concatenates, gathers by {@link #order()} and encodes rows {@code [from, to)}. */
     public byte[] encodeThrough(Carrier carrier) {
-        List<Batch> reads = new ArrayList<>();
-        for (int p = 0; p < parts.size(); p++) {
-            reads.add(carrier.load(InputBatch.builder("part " + p).column("x", part(p)).build()));
-        }
-        Batch rows = carrier.concat(reads);
+        return encodeThrough(carrier, null);
+    }
+
+    /** As {@link #encodeThrough(Carrier)}, encoding into {@code scratch} when it is not null. */
+    public byte[] encodeThrough(Carrier carrier, ByteBuffer scratch) {
+        Batch rows = concatenated(carrier);
         MutableColumn o = rows.add("order", DType.INT32, 1);
         for (int i = 0; i < order.length; i++) {
             o.setLong(i, order[i]);
         }
         rows.gather("order");
-        byte[] encoded = StagePipeline.bytes(rows.encode("x", from, to));
+        byte[] encoded = StagePipeline.bytes(scratch == null ? rows.encode("x", from, to) : rows.encode("x", from, to, scratch));
         rows.close();
         return encoded;
+    }
+
+    /**
+     * Rows {@code [from, to)} of the concatenated parts, not reordered (a chain, for a carrier
+     * that chains), encoded alone and into {@code scratch}: the two byte arrays.
+     */
+    public byte[][] encodeConcatenated(Carrier carrier, ByteBuffer scratch) {
+        Batch rows = concatenated(carrier);
+        byte[][] encoded = {StagePipeline.bytes(rows.encode("x", from, to)), StagePipeline.bytes(rows.encode("x", from, to, scratch))};
+        rows.close();
+        return encoded;
+    }
+
+    private Batch concatenated(Carrier carrier) {
+        List<Batch> reads = new ArrayList<>();
+        for (int p = 0; p < parts.size(); p++) {
+            reads.add(carrier.load(InputBatch.builder("part " + p).column("x", part(p)).build()));
+        }
+        return carrier.concat(reads);
     }
 
     /** The little-endian bytes of rows {@code [from, to)} after reordering, computed from the raw bits. */
