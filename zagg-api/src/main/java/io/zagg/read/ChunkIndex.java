@@ -11,6 +11,7 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.util.Collection;
 import java.util.Map;
 
 /**
@@ -28,18 +29,19 @@ final class ChunkIndex {
     private static final Method LOOKUP = lookupMethod();
     private static final long UNDEFINED = -1L;
 
-    private final Map<ChunkOffset, Chunk> chunks;
+    /** Chunk k starts at row k × chunkRows (every other coordinate 0); null where none does. */
+    private final Chunk[] byRow;
+    private final long chunkRows;
     private final HdfBackingStorage storage;
     private final FileChannel channel; // null when jhdf holds the file in memory (or behind a URL)
     private final long base;
-    private final int rank;
 
-    private ChunkIndex(Map<ChunkOffset, Chunk> chunks, HdfBackingStorage storage, int rank) {
-        this.chunks = chunks;
+    private ChunkIndex(Chunk[] byRow, long chunkRows, HdfBackingStorage storage) {
+        this.byRow = byRow;
+        this.chunkRows = chunkRows;
         this.storage = storage;
         this.channel = storage instanceof HdfFileChannel ? storage.getFileChannel() : null;
         this.base = storage.getSuperblock().getBaseAddressByte();
-        this.rank = rank;
     }
 
     private static Method lookupMethod() {
@@ -65,14 +67,46 @@ final class ChunkIndex {
             Throwable cause = e.getCause();
             throw cause instanceof RuntimeException ? (RuntimeException) cause : new IllegalStateException(cause);
         }
-        return new ChunkIndex(chunks, file.getHdfBackingStorage(), dataset.getDimensions().length);
+        return new ChunkIndex(byRow(chunks.values(), dataset.getChunkDimensions()[0]), dataset.getChunkDimensions()[0],
+                file.getHdfBackingStorage());
+    }
+
+    /**
+     * jhdf's map hashes a chunk offset as {@code 31 + row}; rows are multiples of the chunk size
+     * (10,000 in ATL03), which fall into a few of the map's bins, so its lookups walk tree bins.
+     * The chunks are placed once into an array by their first row instead.
+     */
+    private static Chunk[] byRow(Collection<Chunk> chunks, long chunkRows) {
+        int count = 0;
+        for (Chunk c : chunks) {
+            if (alongFirst(c, chunkRows)) {
+                count = Math.max(count, Math.toIntExact(c.getChunkOffset()[0] / chunkRows) + 1);
+            }
+        }
+        Chunk[] byRow = new Chunk[count];
+        for (Chunk c : chunks) {
+            if (alongFirst(c, chunkRows)) {
+                byRow[(int) (c.getChunkOffset()[0] / chunkRows)] = c;
+            }
+        }
+        return byRow;
+    }
+
+    /** Whether the chunk starts on a chunk boundary of the first dimension and at 0 in every other. */
+    private static boolean alongFirst(Chunk c, long chunkRows) {
+        long[] offset = c.getChunkOffset();
+        for (int d = 1; d < offset.length; d++) {
+            if (offset[d] != 0) {
+                return false;
+            }
+        }
+        return offset[0] % chunkRows == 0;
     }
 
     /** The chunk whose first row is {@code row} (every other coordinate 0), or {@code null} when none was written. */
     Chunk chunkAt(long row) {
-        long[] offset = new long[rank];
-        offset[0] = row;
-        Chunk chunk = chunks.get(new ChunkOffset(offset));
+        long k = row / chunkRows;
+        Chunk chunk = row % chunkRows != 0 || row < 0 || k >= byRow.length ? null : byRow[(int) k];
         // array indices (HDF5 1.10+) list unwritten chunks too, at HDF5's undefined address (all ones)
         return chunk == null || chunk.getAddress() == UNDEFINED ? null : chunk;
     }
