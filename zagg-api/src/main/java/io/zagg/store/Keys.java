@@ -37,10 +37,17 @@ final class Keys {
         return requirePrefix(path);
     }
 
+    // one scan, no split: every object put checks its key, 30,000 times in a 20M-photon run
     private static void requireSegments(String key, String what) {
-        for (String segment : key.split("/", -1)) {
-            if (segment.isEmpty() || segment.startsWith(".") || segment.indexOf('\\') >= 0 || segment.indexOf('\0') >= 0) {
+        int start = 0;
+        for (int i = 0; i <= key.length(); i++) {
+            char c = i == key.length() ? '/' : key.charAt(i);
+            boolean bad = c == '/' ? i == start || key.charAt(start) == '.' : c == '\\' || c == '\0';
+            if (bad) {
                 throw new IllegalArgumentException(what + " '" + key + "' has an empty segment or one starting with '.' or holding '\\' or NUL");
+            }
+            if (c == '/') {
+                start = i + 1;
             }
         }
     }
