@@ -5,12 +5,10 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.Arrays;
+import java.util.BitSet;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
 
 /**
  * Writes the objects of one shard, and only those: its chunks of every array, its companion
@@ -37,9 +35,11 @@ public final class ShardWriter implements AutoCloseable {
     private final long firstChunk;
     /** No object of this shard exists yet: an empty chunk has nothing to remove. */
     private final boolean nothingStored;
-    private final Map<String, Set<Long>> written = new HashMap<>();
+    /** Per array or ragged field, the chunks written, by position in the shard. */
+    private final Map<String, BitSet> written = new HashMap<>();
     private final Map<String, ShardBuffer> shardChunks = new LinkedHashMap<>();
-    private final Set<Long> chunksWithData = new TreeSet<>();
+    /** The chunks with data, by position in the shard. */
+    private final BitSet chunksWithData = new BitSet();
     /** This shard's buffer for coordinate chunks, taken from the owner at the first and given back at the end. */
     private ByteBuffer coordinateBuffer;
     private boolean done;
@@ -81,11 +81,11 @@ public final class ShardWriter implements AutoCloseable {
         if (littleEndian.remaining() != expected) {
             throw new IllegalArgumentException("array " + spec.path() + " chunk " + chunk + ": " + littleEndian.remaining() + " bytes given, one chunk is " + expected);
         }
-        claim(array, chunk);
+        claim(array, local, chunk);
         boolean coordinate = member.role == StoreTemplate.Role.COORDINATE;
         boolean empty = !coordinate && spec.fillValue().fillsEverywhere(littleEndian);
         if (!empty && !coordinate) {
-            chunksWithData.add(chunk);
+            chunksWithData.set(local);
         }
         if (spec.isSharded()) {
             ShardingCodec sharding = spec.codecs().sharding();
@@ -141,7 +141,7 @@ public final class ShardWriter implements AutoCloseable {
         if (spec == null) {
             throw new IllegalArgumentException("'" + field + "' is not a ragged field of the template");
         }
-        local(chunk);
+        int local = local(chunk);
         if (block.dtype() != spec.dtype() || !Arrays.equals(block.innerShape(), spec.shape())) {
             throw new IllegalArgumentException("ragged field " + field + " holds rows of " + Arrays.toString(spec.shape()) + " " + spec.dtype().numpyName()
                     + ", the block " + Arrays.toString(block.innerShape()) + " " + block.dtype().numpyName());
@@ -152,9 +152,9 @@ public final class ShardWriter implements AutoCloseable {
             throw new IllegalArgumentException("ragged field " + field + " chunk " + chunk + ": cell id " + cellIds[cellIds.length - 1]
                     + " is outside the chunk's 0.." + (limit - 1));
         }
-        claim(field, chunk);
+        claim(field, local, chunk);
         if (block.cells() > 0) {
-            chunksWithData.add(chunk);
+            chunksWithData.set(local);
         }
         writeSmallArray(template.csrValues(spec, chunk, block.rows()), block.values());
         writeSmallArray(template.csrIndex(spec, chunk, "offsets", block.offsets().length), longs(block.offsets()));
@@ -188,10 +188,12 @@ public final class ShardWriter implements AutoCloseable {
         return (int) local;
     }
 
-    private void claim(String name, long chunk) {
-        if (!written.computeIfAbsent(name, n -> new HashSet<>()).add(chunk)) {
+    private void claim(String name, int local, long chunk) {
+        BitSet chunks = written.computeIfAbsent(name, n -> new BitSet());
+        if (chunks.get(local)) {
             throw new IllegalStateException(name + " chunk " + chunk + " was already written by shard " + shard);
         }
+        chunks.set(local);
     }
 
     private void remove(String key) throws IOException {
@@ -220,10 +222,11 @@ public final class ShardWriter implements AutoCloseable {
      */
     public void commit() throws IOException {
         requireOpen();
-        for (long chunk : chunksWithData) {
+        for (int local = chunksWithData.nextSetBit(0); local >= 0; local = chunksWithData.nextSetBit(local + 1)) {
             for (String coordinate : new String[] {FieldSpec.CELL_IDS, FieldSpec.MORTON}) {
-                if (!written.getOrDefault(coordinate, Set.of()).contains(chunk)) {
-                    throw new IllegalStateException("shard " + shard + ": chunk " + chunk + " has data but no " + coordinate
+                BitSet stored = written.get(coordinate);
+                if (stored == null || !stored.get(local)) {
+                    throw new IllegalStateException("shard " + shard + ": chunk " + (firstChunk + local) + " has data but no " + coordinate
                             + " chunk; the coordinates are written for every chunk with data");
                 }
             }
