@@ -82,7 +82,8 @@ public final class GranuleReader {
         if (selector instanceof KeyingSelector k && k.keyType() != DType.INT32 && k.keyType() != DType.INT64) {
             throw new IllegalArgumentException("a shard test's key type must be int32 or int64, not " + k.keyType());
         }
-        if (!Files.isRegularFile(granule)) {
+        // a granule the pool holds open was a regular file when opened: no stat for each shard reading it again
+        if (!files.isOpen(granule) && !Files.isRegularFile(granule)) {
             return failed(granule, Files.exists(granule) ? "is not a regular file" : "file not found");
         }
         List<BeamRead> beams = new ArrayList<>();
