@@ -16,6 +16,7 @@ public final class ReadOptions {
     private final boolean exactRead;
     private final long segmentCacheBytes;
     private final long chunkCacheBytes;
+    private final int chunksPerDataset;
     private final int openFiles;
     private final boolean dropFillValues;
     private final ExpressionCompiler expressions;
@@ -24,6 +25,7 @@ public final class ReadOptions {
         this.parallelism = b.parallelism;
         this.segmentCacheBytes = b.segmentCacheBytes;
         this.chunkCacheBytes = b.chunkCacheBytes;
+        this.chunksPerDataset = b.chunksPerDataset;
         this.openFiles = b.openFiles;
         this.executor = b.executor;
         this.exactRead = b.exactRead;
@@ -59,11 +61,19 @@ public final class ReadOptions {
     }
 
     /**
-     * Bytes of inflated photon-rate chunks a reader keeps for the next shards reading the same
-     * stretch of track; 0 (the default) keeps none.
+     * The most bytes of inflated photon-rate chunks a reader keeps for the next shards reading the
+     * same stretch of track; 0 (the default) keeps none.
      */
     public long chunkCacheBytes() {
         return chunkCacheBytes;
+    }
+
+    /**
+     * The room of the inflated-chunk cache below {@link #chunkCacheBytes()}: this many chunks of
+     * each dataset it keeps chunks of (default {@value Builder#CHUNKS_PER_DATASET}).
+     */
+    public int chunksPerDataset() {
+        return chunksPerDataset;
     }
 
     /**
@@ -93,15 +103,23 @@ public final class ReadOptions {
     public String toString() {
         return "ReadOptions{parallelism=" + parallelism + (exactRead ? ", exactRead" : "") + (dropFillValues ? ", dropFillValues" : "")
                 + (expressions != null ? ", expressions" : "") + (openFiles > 0 ? ", openFiles=" + openFiles : "")
-                + (chunkCacheBytes > 0 ? ", chunkCacheBytes=" + chunkCacheBytes : "") + "}";
+                + (chunkCacheBytes > 0 ? ", chunkCacheBytes=" + chunkCacheBytes + ", chunksPerDataset=" + chunksPerDataset : "") + "}";
     }
 
     public static final class Builder {
+        /**
+         * The default room of the chunk cache, in chunks per dataset: shards run along the tracks
+         * need the chunk under them and the next one, and a third covers up to three workers
+         * running neighbouring shards (measured: 2.0 to 2.4 chunks per dataset on 4 and 8 repeat passes).
+         */
+        public static final int CHUNKS_PER_DATASET = 3;
+
         private int parallelism = 1;
         private Executor executor;
         private boolean exactRead;
         private long segmentCacheBytes = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
         private long chunkCacheBytes;
+        private int chunksPerDataset = CHUNKS_PER_DATASET;
         private int openFiles;
         private boolean dropFillValues;
         private ExpressionCompiler expressions;
@@ -136,12 +154,21 @@ public final class ReadOptions {
             return this;
         }
 
-        /** Bytes of inflated photon-rate chunks kept across shards (default 0: none). */
+        /** The most bytes of inflated photon-rate chunks kept across shards (default 0: none). */
         public Builder chunkCacheBytes(long bytes) {
             if (bytes < 0) {
                 throw new IllegalArgumentException("chunk cache " + bytes + " bytes must not be negative");
             }
             this.chunkCacheBytes = bytes;
+            return this;
+        }
+
+        /** The chunk cache's room below its bytes: this many chunks of each dataset it keeps chunks of. */
+        public Builder chunksPerDataset(int chunks) {
+            if (chunks < 1) {
+                throw new IllegalArgumentException("chunks per dataset " + chunks + " must be at least 1");
+            }
+            this.chunksPerDataset = chunks;
             return this;
         }
 
