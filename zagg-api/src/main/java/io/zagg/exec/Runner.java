@@ -56,12 +56,10 @@ public final class Runner {
     }
 
     /**
-     * The room of the reader's inflated-chunk cache, in chunks of each photon dataset being read:
-     * the workers run neighbouring shards, so the more of them, the longer the stretch of each
-     * track in use. Measured on the end-to-end benchmark (24 tracks, 4 datasets each), the room
-     * without a chunk inflated twice is 2.0 chunks per dataset for 1 worker, 2.05 for 2, 2.4 for
-     * 4, 3.5 for 8 and 6.3 for 16 (the chunks a shard needs sit about 2 km further along per
-     * worker, a chunk spans 7 km).
+     * The chunks of each photon dataset the reader's inflated-chunk cache keeps: the workers run
+     * neighbouring shards, so the more of them, the longer the stretch of each track in use.
+     * Measured on the end-to-end benchmark (24 tracks of 4 datasets, shards along the tracks),
+     * the fewest with no chunk inflated twice are 2 for 1 to 4 workers, 3 for 8 and 7 for 16.
      */
     static int chunksPerDataset(int workers) {
         return ReadOptions.Builder.CHUNKS_PER_DATASET + workers / 4;

@@ -358,13 +358,11 @@ final class H5Array {
             boolean deflated = deflateAt >= 0 && !skipped.get(deflateAt);
             boolean shuffled = shuffleAt >= 0 && !skipped.get(shuffleAt) && es > 1;
             if (deflated && cache != null) {
-                // inflated once for the shards and threads that want it, into its own array: the cache keeps it
-                byte[] plain = cache.chunk(k, () -> {
-                    byte[] inflated = new byte[chunkBytes];
-                    inflate(buffers, index.read(chunk, buffers.stored(chunk.getSize())), inflated, 0, row);
-                    return inflated;
-                });
-                copyPieces(plain, shuffled, pieces, dest);
+                // inflated once for the shards and threads that want it, into an array the cache keeps
+                try (InflatedChunks.Use use = cache.chunk(k, chunkBytes,
+                        into -> inflate(buffers, index.read(chunk, buffers.stored(chunk.getSize())), into, 0, row))) {
+                    copyPieces(use.bytes(), shuffled, pieces, dest);
+                }
                 return;
             }
             ByteBuffer stored = index.read(chunk, buffers.stored(chunk.getSize()));

@@ -13,23 +13,51 @@ import java.util.concurrent.CompletableFuture;
  * so that each chunk is inflated about once per run instead of once per shard overlapping it.
  *
  * <p>A 10,000-photon ATL03 chunk spans about 7 km of track and an order-11 shard about 3 km, so
- * each chunk lies under about three shards; run along the tracks, those shards come one after
- * another, and every track being read (each beam of each granule the shards cross: 24 on four
- * repeat passes) needs only the chunks around the shards running now. The room therefore
- * follows the tracks, not the workers: {@code chunksPerDataset} chunks of each dataset the cache
- * holds chunks of, at most {@code limitBytes} in all; least recently used chunks go first (a
- * chunk larger than {@code limitBytes} is never kept). {@link #release} drops a granule no later
- * shard reads, and with it its room.
+ * each chunk lies under about three shards. Run along the tracks, those shards come one after
+ * another, and each dataset being read (of each beam of each granule the shards cross) needs
+ * only its chunks around the shards running now: the cache keeps the {@code chunksPerDataset}
+ * most recently used chunks of each dataset, so its room follows the number of tracks read at
+ * once, not the workers. In all it keeps at most {@code limitBytes}, the least recently used
+ * chunks of any dataset going first beyond that (a chunk larger than the limit is never kept).
+ * {@link #release} drops a granule no later shard reads.
  *
  * <p>A chunk that one thread is inflating is not inflated again by another: the second waits for
- * the first's bytes. Cached chunks are shared: readers must not modify them.
+ * the first's bytes. A chunk is handed out as a {@link Use}, closed by the reader once it has
+ * copied from it. A dataset's next chunk is inflated into the array of the chunk it replaces
+ * when no one reads that any more, so the cache's arrays live as long as their dataset is read
+ * instead of a few shards each (with a fresh array per chunk, the collector promoted them by the
+ * hundred megabytes on a 40M-photon run, and the heap it kept grew with them). Memory: {@code chunksPerDataset} chunks of each dataset of the
+ * granules not released, at most {@code limitBytes}; a chunk that leaves while a reader still
+ * copies from it (at most one per reading thread) comes on top until the reader is done.
  */
 final class InflatedChunks {
 
-    /** Reads and inflates one chunk into a new array, which the cache may keep. */
+    /** Reads and inflates one chunk into {@code into}, filling it. */
     @FunctionalInterface
     interface Decoder {
-        byte[] decode() throws IOException;
+        void decode(byte[] into) throws IOException;
+    }
+
+    /** A chunk being read: its bytes stay as they are until it is closed. Readers must not modify them. */
+    final class Use implements AutoCloseable {
+        private final Entry entry;
+        private boolean closed;
+
+        private Use(Entry entry) {
+            this.entry = entry;
+        }
+
+        byte[] bytes() {
+            return entry.bytes;
+        }
+
+        @Override
+        public void close() {
+            if (!closed) {
+                closed = true;
+                done(entry);
+            }
+        }
     }
 
     private record Key(Path granule, String dataset, int chunk) {
@@ -38,14 +66,37 @@ final class InflatedChunks {
     private record Source(Path granule, String dataset) {
     }
 
+    private static final class Entry {
+        final Key key;
+        final Track track; // null: not kept (larger than the limit)
+        final byte[] bytes;
+        int uses; // readers copying from it now: its array is not inflated into again until they are done
+
+        Entry(Key key, Track track, byte[] bytes) {
+            this.key = key;
+            this.track = track;
+            this.bytes = bytes;
+        }
+    }
+
+    /** The kept chunks of one dataset of one granule, most recently used last, and those being inflated. */
+    private static final class Track {
+        final int chunkBytes;
+        final LinkedHashMap<Integer, Entry> chunks = new LinkedHashMap<>(8, 0.75f, true);
+        int inflating;
+
+        Track(int chunkBytes) {
+            this.chunkBytes = chunkBytes;
+        }
+    }
+
     private final long limitBytes;
     private final int chunksPerDataset;
-    private final LinkedHashMap<Key, byte[]> entries = new LinkedHashMap<>(256, 0.75f, true);
-    // the chunks a thread is inflating now; completed with their bytes, or null when that failed
-    private final Map<Key, CompletableFuture<byte[]>> inflating = new HashMap<>();
-    // the inflated size of one chunk of each dataset with chunks kept: what the room is made of
-    private final Map<Source, Integer> chunkBytes = new HashMap<>();
-    private long room;
+    // every kept chunk, most recently used last: the order the limit evicts in
+    private final LinkedHashMap<Key, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
+    private final Map<Source, Track> tracks = new HashMap<>();
+    // the chunks a thread is inflating now, completed when it is done (kept or failed)
+    private final Map<Key, CompletableFuture<Void>> inflating = new HashMap<>();
     private long bytes;
     private long hits;
     private long misses;
@@ -53,7 +104,7 @@ final class InflatedChunks {
 
     /**
      * @param limitBytes       the most bytes kept, whatever the number of datasets
-     * @param chunksPerDataset the room: this many chunks of each dataset with chunks kept
+     * @param chunksPerDataset the most chunks kept of each dataset
      */
     InflatedChunks(long limitBytes, int chunksPerDataset) {
         if (limitBytes < 0) {
@@ -82,108 +133,150 @@ final class InflatedChunks {
         }
 
         /**
-         * The inflated bytes of chunk {@code k}: kept ones, else those of the thread inflating it
-         * now (waited for), else {@code decoder}'s, which are then kept. When the other thread's
-         * inflation fails, this one asks again (and inflates the chunk itself, failing with its own error).
+         * Chunk {@code k}, of {@code bytes} inflated bytes: the kept one, else the one the thread
+         * inflating it now makes (waited for), else {@code decoder}'s, which is then kept. When the
+         * other thread's inflation fails, this one inflates the chunk itself (and fails with its
+         * own error). The caller closes the use once it has copied from it.
          */
-        byte[] chunk(int k, Decoder decoder) throws IOException {
-            return InflatedChunks.this.chunk(new Key(granule, dataset, k), decoder);
+        Use chunk(int k, int bytes, Decoder decoder) throws IOException {
+            return InflatedChunks.this.chunk(new Key(granule, dataset, k), bytes, decoder);
+        }
+
+        /** Whether chunk {@code k} is kept now (asking changes nothing: no use, no recency). */
+        boolean isKept(int k) {
+            synchronized (InflatedChunks.this) {
+                return entries.containsKey(new Key(granule, dataset, k));
+            }
         }
     }
 
-    private byte[] chunk(Key key, Decoder decoder) throws IOException {
-        CompletableFuture<byte[]> theirs;
-        CompletableFuture<byte[]> mine = null;
-        synchronized (this) {
-            byte[] found = entries.get(key);
-            if (found != null) {
-                hits++;
-                return found;
-            }
-            theirs = inflating.get(key);
-            if (theirs == null) {
-                mine = new CompletableFuture<>();
-                inflating.put(key, mine);
-                misses++;
-            } else {
+    private Use chunk(Key key, int size, Decoder decoder) throws IOException {
+        CompletableFuture<Void> mine;
+        Track track;
+        byte[] into;
+        boolean waited = false;
+        while (true) {
+            CompletableFuture<Void> theirs;
+            synchronized (this) {
+                Entry found = entries.get(key);
+                if (found != null) {
+                    if (!waited) {
+                        hits++;
+                    }
+                    found.track.chunks.get(key.chunk()); // the dataset's recency too
+                    found.uses++;
+                    return new Use(found);
+                }
+                theirs = inflating.get(key);
+                if (theirs == null) {
+                    mine = new CompletableFuture<>();
+                    inflating.put(key, mine);
+                    misses++;
+                    track = size > limitBytes ? null : tracks.computeIfAbsent(new Source(key.granule(), key.dataset()), s -> new Track(size));
+                    into = track == null ? new byte[size] : take(track, size);
+                    break;
+                }
                 waits++;
             }
+            theirs.join(); // then look again: kept, or failed (and this thread inflates it)
+            waited = true;
         }
-        if (theirs != null) {
-            byte[] shared = theirs.join(); // never completed exceptionally: a failure completes it with null
-            return shared != null ? shared : chunk(key, decoder);
-        }
-        byte[] inflated = null;
+        Entry made = null;
         try {
-            inflated = decoder.decode();
-            return inflated;
+            decoder.decode(into);
+            made = new Entry(key, track, into);
+            made.uses = 1;
+            return new Use(made);
         } finally {
             synchronized (this) {
                 inflating.remove(key);
-                if (inflated != null) {
-                    keep(key, inflated);
+                if (track != null) {
+                    track.inflating--;
+                    // kept unless it failed, or its granule was released meanwhile
+                    if (made != null && tracks.get(new Source(key.granule(), key.dataset())) == track) {
+                        track.chunks.put(key.chunk(), made);
+                        entries.put(key, made);
+                    } else {
+                        bytes -= size;
+                    }
                 }
             }
-            mine.complete(inflated);
+            mine.complete(null);
         }
+    }
+
+    /**
+     * An array to inflate a chunk of {@code track} into, counted as kept from now on: the
+     * dataset's least recently used chunk makes way when it has its full number, and its array
+     * is the one returned unless someone still reads it; beyond the limit, the least recently
+     * used chunks of any dataset go.
+     */
+    // holds this
+    private byte[] take(Track track, int size) {
+        byte[] array = null;
+        if (track.chunks.size() + track.inflating >= chunksPerDataset && !track.chunks.isEmpty()) {
+            Entry oldest = track.chunks.values().iterator().next();
+            evict(oldest);
+            if (oldest.uses == 0 && oldest.bytes.length == size) {
+                array = oldest.bytes;
+            }
+        }
+        while (bytes + size > limitBytes && !entries.isEmpty()) {
+            evict(entries.values().iterator().next());
+        }
+        track.inflating++;
+        bytes += size;
+        return array != null ? array : new byte[size];
     }
 
     // holds this
-    private void keep(Key key, byte[] inflated) {
-        if (inflated.length > limitBytes) {
-            return;
-        }
-        if (chunkBytes.putIfAbsent(new Source(key.granule(), key.dataset()), inflated.length) == null) {
-            room += (long) chunksPerDataset * inflated.length;
-        }
-        byte[] old = entries.put(key, inflated);
-        bytes += inflated.length - (old == null ? 0 : old.length);
-        long capacity = capacity();
-        Iterator<byte[]> it = entries.values().iterator();
-        while (bytes > capacity) {
-            bytes -= it.next().length;
-            it.remove();
-        }
+    private void evict(Entry e) {
+        entries.remove(e.key);
+        e.track.chunks.remove(e.key.chunk());
+        bytes -= e.bytes.length;
     }
 
-    /** Forgets the chunks of {@code granule} and the room its datasets made. */
+    private synchronized void done(Entry e) {
+        e.uses--;
+    }
+
+    /** Forgets the chunks of {@code granule} and their datasets. */
     synchronized void release(Path granule) {
         Path g = granule.toAbsolutePath().normalize();
-        Iterator<Map.Entry<Key, byte[]>> it = entries.entrySet().iterator();
+        Iterator<Map.Entry<Key, Entry>> it = entries.entrySet().iterator();
         while (it.hasNext()) {
-            Map.Entry<Key, byte[]> e = it.next();
+            Map.Entry<Key, Entry> e = it.next();
             if (e.getKey().granule().equals(g)) {
-                bytes -= e.getValue().length;
                 it.remove();
+                bytes -= e.getValue().bytes.length;
             }
         }
-        Iterator<Map.Entry<Source, Integer>> sizes = chunkBytes.entrySet().iterator();
-        while (sizes.hasNext()) {
-            Map.Entry<Source, Integer> e = sizes.next();
-            if (e.getKey().granule().equals(g)) {
-                room -= (long) chunksPerDataset * e.getValue();
-                sizes.remove();
-            }
-        }
+        tracks.keySet().removeIf(s -> s.granule().equals(g));
     }
 
-    /** Forgets every chunk and every dataset's room. */
+    /** Forgets every chunk and every dataset. */
     synchronized void clear() {
+        for (Entry e : entries.values()) {
+            bytes -= e.bytes.length;
+        }
         entries.clear();
-        chunkBytes.clear();
-        bytes = 0;
-        room = 0;
+        tracks.clear();
     }
 
     long limitBytes() {
         return limitBytes;
     }
 
-    /** The bytes the cache may hold now: {@code chunksPerDataset} chunks of each dataset with chunks kept, at most the limit. */
+    /** The bytes the cache may hold now: {@code chunksPerDataset} chunks of each dataset it knows, at most the limit. */
     synchronized long capacity() {
+        long room = 0;
+        for (Track t : tracks.values()) {
+            room += (long) chunksPerDataset * t.chunkBytes;
+        }
         return Math.min(limitBytes, room);
     }
 
+    /** Bytes of the chunks kept and being inflated. */
     synchronized long bytes() {
         return bytes;
     }
@@ -198,7 +291,7 @@ final class InflatedChunks {
         return misses;
     }
 
-    /** Chunks answered by waiting for the thread inflating them. */
+    /** Times a thread waited for another inflating the chunk it asked for. */
     synchronized long waits() {
         return waits;
     }

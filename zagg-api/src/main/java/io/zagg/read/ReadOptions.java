@@ -69,8 +69,8 @@ public final class ReadOptions {
     }
 
     /**
-     * The room of the inflated-chunk cache below {@link #chunkCacheBytes()}: this many chunks of
-     * each dataset it keeps chunks of (default {@value Builder#CHUNKS_PER_DATASET}).
+     * The most chunks of each dataset the inflated-chunk cache keeps, within {@link #chunkCacheBytes()}
+     * in all (default {@value Builder#CHUNKS_PER_DATASET}).
      */
     public int chunksPerDataset() {
         return chunksPerDataset;
@@ -108,9 +108,9 @@ public final class ReadOptions {
 
     public static final class Builder {
         /**
-         * The default room of the chunk cache, in chunks per dataset: shards run along the tracks
-         * need the chunk under them and the next one, and a third covers up to three workers
-         * running neighbouring shards (measured: 2.0 to 2.4 chunks per dataset on 4 and 8 repeat passes).
+         * The chunks of each dataset the chunk cache keeps by default: shards run along the tracks
+         * need the chunk under them and the next one (measured: 2 for up to 4 workers running
+         * neighbouring shards, on 4 and on 8 repeat passes); a third is the margin.
          */
         public static final int CHUNKS_PER_DATASET = 3;
 
@@ -163,7 +163,7 @@ public final class ReadOptions {
             return this;
         }
 
-        /** The chunk cache's room below its bytes: this many chunks of each dataset it keeps chunks of. */
+        /** The most chunks of each dataset the chunk cache keeps (within its bytes in all). */
         public Builder chunksPerDataset(int chunks) {
             if (chunks < 1) {
                 throw new IllegalArgumentException("chunks per dataset " + chunks + " must be at least 1");
