@@ -18,10 +18,13 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.IntConsumer;
 import org.junit.jupiter.api.Test;
 
 class InflatedChunksTest {
@@ -196,35 +199,56 @@ class InflatedChunksTest {
         return cache.dataset(G1, "d" + dataset);
     }
 
+    /** A decoder that says when it has started, then waits to be let go, then fills the chunk or fails. */
+    private static final class Held implements InflatedChunks.Decoder {
+        final CountDownLatch started = new CountDownLatch(1);
+        final CountDownLatch go = new CountDownLatch(1);
+        final AtomicInteger calls = new AtomicInteger();
+        private final boolean fails;
+
+        Held(boolean fails) {
+            this.fails = fails;
+        }
+
+        @Override
+        public void decode(byte[] into) throws IOException {
+            calls.incrementAndGet();
+            started.countDown();
+            await(go);
+            if (fails) {
+                throw new IOException("the file ends inside the chunk");
+            }
+            Arrays.fill(into, (byte) 9);
+        }
+    }
+
+    /** Starts {@code second} once {@code first} is inflating, lets {@code first} go once {@code second} waits for it, joins both. */
+    private static void secondAsksWhileFirstInflates(InflatedChunks cache, Held held, Thread first, Thread second) throws InterruptedException {
+        first.start();
+        held.started.await();
+        second.start();
+        while (cache.waits() == 0 && second.isAlive()) {
+            Thread.onSpinWait(); // until second waits for first's chunk (or, wrongly, has inflated it itself)
+        }
+        held.go.countDown();
+        first.join();
+        second.join();
+    }
+
     @Test
     void aThreadAskingForAChunkAnotherIsInflatingWaitsForItsBytes() throws Exception {
         InflatedChunks cache = new InflatedChunks(NO_LIMIT, 3);
         InflatedChunks.Dataset lat = cache.dataset(G1, "lat_ph");
-        CountDownLatch inflating = new CountDownLatch(1);
-        CountDownLatch finish = new CountDownLatch(1);
-        AtomicInteger calls = new AtomicInteger();
-        InflatedChunks.Decoder slow = into -> {
-            calls.incrementAndGet();
-            inflating.countDown();
-            await(finish);
-        };
+        Held held = new Held(false);
+        Counting own = new Counting(1);
         AtomicReference<byte[]> first = new AtomicReference<>();
         AtomicReference<byte[]> second = new AtomicReference<>();
-        Thread a = new Thread(() -> first.set(read(lat, 7, 64, slow)));
-        a.start();
-        inflating.await();
-        Counting own = new Counting(1);
-        Thread b = new Thread(() -> second.set(read(lat, 7, 64, own)));
-        b.start();
-        while (cache.waits() == 0 && b.isAlive()) {
-            Thread.onSpinWait(); // until b waits for a's chunk (or, wrongly, has inflated it itself)
-        }
-        finish.countDown();
-        a.join();
-        b.join();
-        assertEquals(1, calls.get());
+        secondAsksWhileFirstInflates(cache, held, new Thread(() -> first.set(read(lat, 7, 64, held))),
+                new Thread(() -> second.set(read(lat, 7, 64, own))));
+        assertEquals(1, held.calls.get());
         assertEquals(0, own.calls.get(), "inflated once, by the first thread");
         assertSame(first.get(), second.get());
+        assertArrayEquals(filled(64, 9), second.get());
         assertEquals(1, cache.misses());
         assertEquals(1, cache.waits());
         assertEquals(64, cache.bytes());
@@ -234,33 +258,17 @@ class InflatedChunksTest {
     void whenTheInflatingThreadFailsTheWaitingOneInflatesTheChunkItself() throws Exception {
         InflatedChunks cache = new InflatedChunks(NO_LIMIT, 3);
         InflatedChunks.Dataset lat = cache.dataset(G1, "lat_ph");
-        CountDownLatch inflating = new CountDownLatch(1);
-        CountDownLatch fail = new CountDownLatch(1);
-        InflatedChunks.Decoder failing = into -> {
-            inflating.countDown();
-            await(fail);
-            throw new IOException("the file ends inside the chunk");
-        };
+        Held failing = new Held(true);
+        Counting own = new Counting(5);
         AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread a = new Thread(() -> {
+        AtomicReference<byte[]> got = new AtomicReference<>();
+        secondAsksWhileFirstInflates(cache, failing, new Thread(() -> {
             try (InflatedChunks.Use use = lat.chunk(2, 32, failing)) {
                 failure.set(null);
             } catch (Throwable t) {
                 failure.set(t);
             }
-        });
-        a.start();
-        inflating.await();
-        Counting own = new Counting(5);
-        AtomicReference<byte[]> got = new AtomicReference<>();
-        Thread b = new Thread(() -> got.set(read(lat, 2, 32, own)));
-        b.start();
-        while (cache.waits() == 0 && b.isAlive()) {
-            Thread.onSpinWait();
-        }
-        fail.countDown();
-        a.join();
-        b.join();
+        }), new Thread(() -> got.set(read(lat, 2, 32, own))));
         assertEquals("the file ends inside the chunk", failure.get().getMessage(), "the failure goes to the thread that inflated");
         assertArrayEquals(filled(32, 5), got.get());
         assertEquals(1, own.calls.get(), "the waiting thread inflated the chunk itself");
@@ -275,35 +283,22 @@ class InflatedChunksTest {
         int threads = 8;
         int chunks = 200;
         InflatedChunks cache = new InflatedChunks(NO_LIMIT, chunks); // room for them all: only a race could inflate one twice
-        CountDownLatch start = new CountDownLatch(1);
-        List<Thread> all = new ArrayList<>();
-        List<Throwable> wrong = new ArrayList<>();
-        for (int t = 0; t < threads; t++) {
-            Thread thread = new Thread(() -> {
-                await(start);
-                InflatedChunks.Dataset d = cache.dataset(G1, "h_ph");
-                for (int k = 0; k < chunks; k++) { // all along the same chunks, as workers on neighbouring shards are
-                    int chunk = k;
-                    byte[] got = read(d, chunk, 16, into -> {
-                        calls.computeIfAbsent(chunk, x -> new AtomicInteger()).incrementAndGet();
-                        Thread.yield(); // an inflation takes a while: let the others ask meanwhile
-                        Arrays.fill(into, (byte) chunk);
-                    });
-                    if (got[15] != (byte) chunk) {
-                        synchronized (wrong) {
-                            wrong.add(new AssertionError("chunk " + chunk + " read as " + got[15]));
-                        }
-                    }
+        Queue<String> wrong = new ConcurrentLinkedQueue<>();
+        together(threads, t -> {
+            InflatedChunks.Dataset d = cache.dataset(G1, "h_ph");
+            for (int k = 0; k < chunks; k++) { // all along the same chunks, as workers on neighbouring shards are
+                int chunk = k;
+                byte[] got = read(d, chunk, 16, into -> {
+                    calls.computeIfAbsent(chunk, x -> new AtomicInteger()).incrementAndGet();
+                    Thread.yield(); // an inflation takes a while: let the others ask meanwhile
+                    Arrays.fill(into, (byte) chunk);
+                });
+                if (got[15] != (byte) chunk) {
+                    wrong.add("chunk " + chunk + " read as " + got[15]);
                 }
-            });
-            thread.start();
-            all.add(thread);
-        }
-        start.countDown();
-        for (Thread t : all) {
-            t.join();
-        }
-        assertEquals(List.of(), wrong);
+            }
+        });
+        assertEquals(List.of(), List.copyOf(wrong));
         assertEquals(chunks, calls.size());
         assertTrue(calls.values().stream().allMatch(c -> c.get() == 1), "every chunk inflated once: " + calls);
         assertEquals(chunks, cache.misses());
@@ -314,31 +309,38 @@ class InflatedChunksTest {
     void threadsReadingThroughASmallCacheNeverSeeAnotherChunksBytes() throws Exception {
         // room for 4 of 64 chunks: arrays leave and are inflated into again while others may still read them
         InflatedChunks cache = new InflatedChunks(NO_LIMIT, 4);
-        int threads = 6;
+        Queue<String> wrong = new ConcurrentLinkedQueue<>();
+        together(6, t -> {
+            InflatedChunks.Dataset d = cache.dataset(G1, "lat_ph");
+            for (int i = 0; i < 2_000; i++) {
+                int chunk = (i * 7 + t * 13) % 64;
+                try (InflatedChunks.Use use = d.chunk(chunk, 256, into -> Arrays.fill(into, (byte) chunk))) {
+                    Thread.yield(); // read slowly, so that the chunk leaves the cache meanwhile
+                    for (byte b : use.bytes()) {
+                        if (b != (byte) chunk) {
+                            wrong.add("chunk " + chunk + " holds a byte " + b);
+                            break;
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new AssertionError(e);
+                }
+            }
+        });
+        assertEquals(List.of(), List.copyOf(wrong));
+        assertTrue(cache.bytes() <= cache.capacity());
+        assertTrue(cache.misses() > 64, "chunks left and came back: " + cache.misses());
+    }
+
+    /** Runs {@code body} with each thread's number on {@code threads} threads started together, until all are done. */
+    private static void together(int threads, IntConsumer body) throws InterruptedException {
         CountDownLatch start = new CountDownLatch(1);
         List<Thread> all = new ArrayList<>();
-        List<String> wrong = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
-            int seed = t;
+            int number = t;
             Thread thread = new Thread(() -> {
                 await(start);
-                InflatedChunks.Dataset d = cache.dataset(G1, "lat_ph");
-                for (int i = 0; i < 2_000; i++) {
-                    int chunk = (i * 7 + seed * 13) % 64;
-                    try (InflatedChunks.Use use = d.chunk(chunk, 256, into -> Arrays.fill(into, (byte) chunk))) {
-                        Thread.yield(); // read slowly, so that the chunk leaves the cache meanwhile
-                        for (byte b : use.bytes()) {
-                            if (b != (byte) chunk) {
-                                synchronized (wrong) {
-                                    wrong.add("chunk " + chunk + " holds a byte " + b);
-                                }
-                                break;
-                            }
-                        }
-                    } catch (IOException e) {
-                        throw new AssertionError(e);
-                    }
-                }
+                body.accept(number);
             });
             thread.start();
             all.add(thread);
@@ -347,9 +349,6 @@ class InflatedChunksTest {
         for (Thread t : all) {
             t.join();
         }
-        assertEquals(List.of(), wrong);
-        assertTrue(cache.bytes() <= cache.capacity());
-        assertTrue(cache.misses() > 64, "chunks left and came back: " + cache.misses());
     }
 
     private static void await(CountDownLatch latch) {
