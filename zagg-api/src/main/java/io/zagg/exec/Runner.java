@@ -40,8 +40,6 @@ public final class Runner {
 
     /** Granule files the reader keeps open (at least one per worker). */
     static final int OPEN_FILES = 16;
-    /** See {@link #chunkCacheBytes}: measured on the end-to-end benchmark, 32 MiB per worker inflates 3 % fewer chunks than 8. */
-    static final long CHUNK_CACHE_MIB_PER_WORKER = 8;
 
     private final RunSpec spec;
     /** Thread-safe and one per run: its segment cache serves the planner and every shard. */
@@ -52,17 +50,29 @@ public final class Runner {
     public Runner(RunSpec spec) {
         this.spec = spec;
         this.reader = new GranuleReader(spec.layout(), ReadOptions.builder().exactRead(spec.exactRead())
-                .openFiles(Math.max(OPEN_FILES, spec.workers())).chunkCacheBytes(chunkCacheBytes(spec.workers())).build());
+                .openFiles(Math.max(OPEN_FILES, spec.workers())).chunkCacheBytes(chunkCacheBytes())
+                .chunksPerDataset(chunksPerDataset(spec.workers())).build());
         this.indexes = new ShardIndexCache(spec.grid().shardOrder());
     }
 
     /**
-     * Inflated photon chunks the reader keeps for the next shards, per worker: the chunks
-     * around the stretch of track the workers are on (24 beams of 4 datasets, two 10,000-photon
-     * chunks each, is about 12 MB), far below the carriers' budget.
+     * The chunks of each photon dataset the reader's inflated-chunk cache keeps: the workers run
+     * neighbouring shards, so the more of them, the longer the stretch of each track in use.
+     * Measured on the end-to-end benchmark (24 tracks of 4 datasets, shards along the tracks),
+     * the fewest with no chunk inflated twice are 2 for 1 to 4 workers, 3 for 8 and 7 for 16.
      */
-    static long chunkCacheBytes(int workers) {
-        return (CHUNK_CACHE_MIB_PER_WORKER << 20) * workers;
+    static int chunksPerDataset(int workers) {
+        return ReadOptions.Builder.CHUNKS_PER_DATASET + workers / 4;
+    }
+
+    /**
+     * The most bytes of inflated photon chunks the reader keeps, outside the carriers' budget:
+     * an eighth of the heap, at most 256 MiB. The cache holds far less unless many tracks are
+     * read at once: {@link #chunksPerDataset} chunks of each (about 18 MB for 4 granules of 6
+     * beams, 36 MB for 8).
+     */
+    static long chunkCacheBytes() {
+        return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** The shards to process, each with its granules in read order. */

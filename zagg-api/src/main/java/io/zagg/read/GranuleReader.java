@@ -64,7 +64,7 @@ public final class GranuleReader {
         }
         this.expressions = List.copyOf(compiled);
         this.segments = new CoarseCache(options.segmentCacheBytes());
-        this.chunks = options.chunkCacheBytes() > 0 ? new InflatedChunks(options.chunkCacheBytes()) : null;
+        this.chunks = options.chunkCacheBytes() > 0 ? new InflatedChunks(options.chunkCacheBytes(), options.chunksPerDataset()) : null;
         this.files = new OpenGranules(options.openFiles());
     }
 

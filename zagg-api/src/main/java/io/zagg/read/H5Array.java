@@ -357,25 +357,23 @@ final class H5Array {
             BitSet skipped = chunk.getFilterMask();
             boolean deflated = deflateAt >= 0 && !skipped.get(deflateAt);
             boolean shuffled = shuffleAt >= 0 && !skipped.get(shuffleAt) && es > 1;
-            boolean kept = deflated && cache != null;
-            byte[] known = kept ? cache.get(k) : null;
-            if (known != null) {
-                copyPieces(known, shuffled, pieces, dest);
+            if (deflated && cache != null) {
+                // inflated once for the shards and threads that want it, into an array the cache keeps
+                try (InflatedChunks.Use use = cache.chunk(k, chunkBytes,
+                        into -> inflate(buffers, index.read(chunk, buffers.stored(chunk.getSize())), into, 0, row))) {
+                    copyPieces(use.bytes(), shuffled, pieces, dest);
+                }
                 return;
             }
             ByteBuffer stored = index.read(chunk, buffers.stored(chunk.getSize()));
             int[] only = pieces.get(0);
-            if (deflated && !kept && es == 1 && pieces.size() == 1 && only[2] - only[1] == chunkRows) {
+            if (deflated && es == 1 && pieces.size() == 1 && only[2] - only[1] == chunkRows) {
                 inflate(buffers, stored, (byte[]) dest, only[3] * width, row); // the whole chunk, straight into place
                 return;
             }
-            // a kept chunk gets its own array: the cache holds it after this read
-            byte[] plain = kept ? new byte[chunkBytes] : buffers.inflated(chunkBytes);
+            byte[] plain = buffers.inflated(chunkBytes);
             if (deflated) {
                 inflate(buffers, stored, plain, 0, row);
-                if (kept) {
-                    cache.put(k, plain);
-                }
             } else {
                 requireSize(stored.remaining(), row);
                 stored.get(plain, 0, chunkBytes);

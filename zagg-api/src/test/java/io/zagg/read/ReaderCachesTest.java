@@ -52,7 +52,8 @@ class ReaderCachesTest {
     @Test
     void cachedReadsEqualUncachedOnesAndEachChunkIsInflatedOnce() {
         GranuleReader plain = new GranuleReader(LAYOUT, ReadOptions.defaults());
-        GranuleReader cached = new GranuleReader(LAYOUT, ReadOptions.builder().openFiles(2).chunkCacheBytes(8 << 20).build());
+        // room for all 6 chunks of each dataset
+        GranuleReader cached = new GranuleReader(LAYOUT, ReadOptions.builder().openFiles(2).chunkCacheBytes(8 << 20).chunksPerDataset(6).build());
         for (double[] s : STRETCHES) {
             assertSameRead(plain.read(SMALL, stretch(s)), cached.read(SMALL, stretch(s)));
         }
@@ -65,6 +66,20 @@ class ReaderCachesTest {
         }
         assertEquals(2 * 4 * 6, chunks.misses(), "read again: nothing inflated");
         cached.releaseAll();
+    }
+
+    @Test
+    void theCacheHasRoomForSoManyChunksOfEachDatasetItReads() {
+        GranuleReader reader = new GranuleReader(LAYOUT, ReadOptions.builder().chunkCacheBytes(8 << 20).chunksPerDataset(2).build());
+        GranuleReader plain = new GranuleReader(LAYOUT, ReadOptions.defaults());
+        for (double[] s : STRETCHES) {
+            assertSameRead(plain.read(SMALL, stretch(s)), reader.read(SMALL, stretch(s)));
+        }
+        // 2 beams x (lat_ph 8,000 + lon_ph 8,000 + h_ph 4,000 + signal_conf_ph 5,000 bytes per chunk), 2 chunks each
+        assertEquals(2 * 2 * 25_000, reader.inflatedChunks().capacity());
+        assertTrue(reader.inflatedChunks().bytes() <= 2 * 2 * 25_000);
+        reader.release(SMALL);
+        assertEquals(0, reader.inflatedChunks().capacity(), "a released granule takes its room with it");
     }
 
     @Test
