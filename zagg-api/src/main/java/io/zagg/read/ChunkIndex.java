@@ -12,7 +12,9 @@ import java.lang.reflect.Method;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
+import java.util.WeakHashMap;
 
 /**
  * Where the chunks of one chunked dataset lie in its file, and their stored bytes.
@@ -27,6 +29,11 @@ import java.util.Map;
 final class ChunkIndex {
 
     private static final Method LOOKUP = lookupMethod();
+    /**
+     * jhdf hands out one dataset object per open file and path, and every shard over a granule
+     * reads its datasets again: each index is made once and kept while jhdf keeps its dataset.
+     */
+    private static final Map<ChunkedDatasetBase, ChunkIndex> MADE = Collections.synchronizedMap(new WeakHashMap<>());
     private static final long UNDEFINED = -1L;
 
     /** Chunk k starts at row k × chunkRows (every other coordinate 0); null where none does. */
@@ -56,8 +63,17 @@ final class ChunkIndex {
     }
 
     /** The chunk index of {@code dataset}, a dataset of {@code file}; jhdf reads it on first use. */
-    @SuppressWarnings("unchecked")
     static ChunkIndex of(HdfFile file, ChunkedDatasetBase dataset) {
+        ChunkIndex made = MADE.get(dataset);
+        if (made == null) {
+            made = make(file, dataset);
+            MADE.put(dataset, made);
+        }
+        return made;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ChunkIndex make(HdfFile file, ChunkedDatasetBase dataset) {
         Map<ChunkOffset, Chunk> chunks;
         try {
             chunks = (Map<ChunkOffset, Chunk>) LOOKUP.invoke(dataset);

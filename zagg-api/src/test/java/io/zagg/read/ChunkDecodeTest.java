@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.jhdf.HdfFile;
@@ -66,6 +67,8 @@ class ChunkDecodeTest {
                             assertEquals(ds.getRawChunkBuffer(offset), index.read(chunk, into), name + path + " chunk at row " + row);
                         }
                         assertNull(index.chunkAt(56), name + path + " has no chunk past its end");
+                        assertNull(index.chunkAt(3), name + path + " has no chunk starting inside one");
+                        assertSame(index, ChunkIndex.of(f, ds), name + path + ": one index a dataset");
                     }
                 }
             }
