@@ -45,7 +45,8 @@ final class DenseTarget {
     /**
      * Writes the fill to every element of output rows {@code [0, cells)}: the first through the
      * column (which narrows it as numpy's assignment does), the rest as copies of its bits, in bulk
-     * into a Java-array column (a per-element call costs more than the reduction of a small cell).
+     * ({@code Arrays.fill} into a Java array, {@link MutableColumn#repeatFirst} into any other
+     * column): a per-element call costs more than the reduction of a small cell.
      */
     void prefill(int cells) {
         long n = (long) cells * width;
@@ -63,9 +64,7 @@ final class DenseTarget {
         } else if (a instanceof int[]) {
             Arrays.fill((int[]) a, 1, (int) n, ((int[]) a)[0]);
         } else {
-            for (long i = 1; i < n; i++) {
-                column.setDouble(i, fill);
-            }
+            column.repeatFirst(n);
         }
     }
 

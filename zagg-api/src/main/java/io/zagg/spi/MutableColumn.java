@@ -20,4 +20,28 @@ public interface MutableColumn extends Column {
     void setDouble(long index, double value);
 
     void setLong(long index, long value);
+
+    /**
+     * Copies element {@code 0} into elements {@code [1, count)} bit for bit: how a reducer fills
+     * an output column with its fill value after storing it once. This default copies one element
+     * at a time through the getters and setters; a carrier with a faster bulk copy overrides it.
+     *
+     * @throws IndexOutOfBoundsException if {@code count} exceeds the column's elements ({@code rows × width})
+     */
+    default void repeatFirst(long count) {
+        if (count > rows() * width()) {
+            throw new IndexOutOfBoundsException("repeat the first of " + rows() * width() + " elements " + count + " times");
+        }
+        if (dtype().isFloating()) {
+            double first = getDouble(0);
+            for (long i = 1; i < count; i++) {
+                setDouble(i, first);
+            }
+        } else {
+            long first = getLong(0);
+            for (long i = 1; i < count; i++) {
+                setLong(i, first);
+            }
+        }
+    }
 }

@@ -96,6 +96,18 @@ abstract class ArrowColumn implements MutableColumn {
         return dtype;
     }
 
+    /** Doubles the copied prefix until it covers {@code count} elements: a dozen copies of native memory for 4,096. */
+    @Override
+    public final void repeatFirst(long count) {
+        if (count > rows * width) {
+            throw new IndexOutOfBoundsException("repeat the first of " + rows * width + " elements " + count + " times");
+        }
+        long bytes = count * dtype.byteSize();
+        for (long done = dtype.byteSize(); done < bytes; done *= 2) {
+            data.setBytes(done, data, 0, Math.min(done, bytes - done));
+        }
+    }
+
     @Override
     public final int width() {
         return width;

@@ -124,6 +124,37 @@ public abstract class CarrierContract {
                 });
     }
 
+    @Test
+    void repeatFirstCopiesTheFirstElementsBitsAndNoFurther() {
+        qt().withExamples(200).forAll(enumValues(DType.class), range(1, 3), range(1, 40), longRange(Long.MIN_VALUE, Long.MAX_VALUE, 0))
+                .checkAssert((dtype, width, rows, bits) -> {
+                    try (Carrier carrier = create(BUDGET)) {
+                        MutableColumn mine = carrier.newBatch(rows).add("x", dtype, width);
+                        long elements = (long) rows * width;
+                        long count = 1 + Long.remainderUnsigned(bits, elements);
+                        set(mine, dtype.isFloating() ? 1 : 0, bits);
+                        Object first = outcome(mine, c -> element(c, 0));
+                        mine.repeatFirst(count);
+                        for (long i = 0; i < elements; i++) {
+                            long at = i;
+                            Object got = outcome(mine, c -> element(c, at));
+                            if (i < count) {
+                                assertEquals(first, got, dtype.numpyName() + " element " + i + " of " + count);
+                            } else {
+                                assertEquals(outcome(mine, c -> dtype.isFloating() ? (Object) 0.0 : (Object) 0L), got,
+                                        dtype.numpyName() + " element " + i + " past " + count + " stays 0");
+                            }
+                        }
+                        assertThrows(IndexOutOfBoundsException.class, () -> mine.repeatFirst(elements + 1));
+                    }
+                });
+    }
+
+    /** Element {@code i} as the column's natural type: a double for a float dtype, else a long. */
+    private static Object element(MutableColumn c, long i) {
+        return c.dtype().isFloating() ? (Object) c.getDouble(i) : (Object) c.getLong(i);
+    }
+
     private static void set(MutableColumn c, int setter, long bits) {
         switch (setter) {
             case 0: c.setLong(0, bits); break;
