@@ -50,7 +50,7 @@ final class HealpixSelector implements KeyingSelector {
         for (int i = 0; i < keys.length; i++) {
             long leaf = keys[i];
             selected[i] = leaf != Healpix.INVALID && (leaf >>> shardShift) == shardNested;
-            keys[i] = (leaf >>> cellShift) - firstCell;
+            keys[i] = key(leaf);
         }
     }
 
@@ -75,10 +75,15 @@ final class HealpixSelector implements KeyingSelector {
                 throw new IllegalStateException("a row with invalid coordinates reached the index stage");
             }
             for (int i = 0; i < n; i++) {
-                keys.setLong(from + i, (leaves[i] >>> cellShift) - firstCell);
+                keys.setLong(from + i, key(leaves[i]));
             }
         }
         return keys;
+    }
+
+    /** The cell position in this shard of an order-29 leaf. */
+    private long key(long leaf) {
+        return (leaf >>> cellShift) - firstCell;
     }
 
     /** A granule's cached segment table: indexed once per run, whatever the number of shards testing it. */

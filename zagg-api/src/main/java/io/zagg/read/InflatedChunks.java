@@ -26,9 +26,10 @@ import java.util.concurrent.CompletableFuture;
  * copied from it. A dataset's next chunk is inflated into the array of the chunk it replaces
  * when no one reads that any more, so the cache's arrays live as long as their dataset is read
  * instead of a few shards each (with a fresh array per chunk, the collector promoted them by the
- * hundred megabytes on a 40M-photon run, and the heap it kept grew with them). Memory: {@code chunksPerDataset} chunks of each dataset of the
- * granules not released, at most {@code limitBytes}; a chunk that leaves while a reader still
- * copies from it (at most one per reading thread) comes on top until the reader is done.
+ * hundred megabytes on a 40M-photon run, and the heap it kept grew with them). Memory:
+ * {@code chunksPerDataset} chunks of each dataset of the granules not released, at most
+ * {@code limitBytes}; a chunk that leaves while a reader still copies from it (at most one per
+ * reading thread) comes on top until the reader is done.
  */
 final class InflatedChunks {
 

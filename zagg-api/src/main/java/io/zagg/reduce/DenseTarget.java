@@ -3,7 +3,6 @@ package io.zagg.reduce;
 import io.zagg.spi.Columns;
 import io.zagg.spi.DType;
 import io.zagg.spi.MutableColumn;
-import java.util.Arrays;
 
 /**
  * A scalar or vector field's output column, written the way zagg stores a result: the value
@@ -44,9 +43,9 @@ final class DenseTarget {
 
     /**
      * Writes the fill to every element of output rows {@code [0, cells)}: the first through the
-     * column (which narrows it as numpy's assignment does), the rest as copies of its bits, in bulk
-     * ({@code Arrays.fill} into a Java array, {@link MutableColumn#repeatFirst} into any other
-     * column): a per-element call costs more than the reduction of a small cell.
+     * column (which narrows it as numpy's assignment does), the rest as copies of its bits in
+     * bulk ({@link MutableColumn#repeatFirst}): a per-element call costs more than the reduction
+     * of a small cell.
      */
     void prefill(int cells) {
         long n = (long) cells * width;
@@ -54,18 +53,7 @@ final class DenseTarget {
             return;
         }
         column.setDouble(0, fill);
-        Object a = Columns.arrayOf(column);
-        if (a instanceof float[]) {
-            Arrays.fill((float[]) a, 1, (int) n, ((float[]) a)[0]);
-        } else if (a instanceof double[]) {
-            Arrays.fill((double[]) a, 1, (int) n, ((double[]) a)[0]);
-        } else if (a instanceof long[]) {
-            Arrays.fill((long[]) a, 1, (int) n, ((long[]) a)[0]);
-        } else if (a instanceof int[]) {
-            Arrays.fill((int[]) a, 1, (int) n, ((int[]) a)[0]);
-        } else {
-            column.repeatFirst(n);
-        }
+        column.repeatFirst(n);
     }
 
     /** Element {@code k} of {@code cell} from a float32 result. */

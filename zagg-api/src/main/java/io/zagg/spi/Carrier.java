@@ -86,12 +86,13 @@ import java.util.Set;
  * happens.
  *
  * <p>What a shard's peak is made of, for a carrier whose {@link #join} chains (PLAIN and ARROW):
- * READ holds the input; CONCAT adds nothing; INDEX adds the cell keys beside the coordinates,
- * which are then released; SORT holds the rows plus one sorted column at a time; REDUCE and
- * ENCODE hold the sorted rows plus one inner chunk's output batch (the engine reuses it for
- * every chunk of the shard) and the chunk's ragged outputs. A carrier whose join copies holds,
- * at the end of each joined column, the whole input plus that column. zagg held 3× the input (pandas) and 2× (Arrow); every carrier here is
- * tested to stay within 1.5×.
+ * READ holds the input (the rows' cell keys among it, the coordinates only when a field reads
+ * them); CONCAT adds nothing; INDEX sorts by the keys (outside the carrier) and releases them;
+ * SORT holds the rows plus one sorted column at a time; REDUCE and ENCODE hold the sorted rows
+ * plus one inner chunk's output batch (the engine reuses it for every chunk of the shard) and
+ * the chunk's ragged outputs. A carrier whose join copies holds,
+ * at the end of each joined column, the whole input plus that column. zagg held 3× the input
+ * (pandas) and 2× (Arrow); every carrier here is tested to stay within 1.5×.
  *
  * <h2>Writing a carrier</h2>
  * Extend this class and implement the column-level hooks below; everything else — names, schema

@@ -36,6 +36,18 @@ abstract class HeapColumn implements MutableColumn {
         return rows;
     }
 
+    /** Doubles the copied prefix: {@code System.arraycopy} takes every primitive array alike. */
+    @Override
+    public final void repeatFirst(long count) {
+        if (count > rows * width) {
+            throw new IndexOutOfBoundsException("repeat the first of " + rows * width + " elements " + count + " times");
+        }
+        Object a = array();
+        for (int done = 1; done < count; done *= 2) {
+            System.arraycopy(a, 0, a, done, (int) Math.min(done, count - done));
+        }
+    }
+
     static final class OfFloat extends HeapColumn {
         private final float[] a;
 
