@@ -49,8 +49,11 @@ public final class Runner {
 
     public Runner(RunSpec spec) {
         this.spec = spec;
+        // inflated photon chunks outside the carriers' budget, as much room as the segment tables; the
+        // cache holds far less unless many tracks are read at once: chunksPerDataset chunks of each
+        // (about 18 MB for 4 granules of 6 beams, 36 MB for 8)
         this.reader = new GranuleReader(spec.layout(), ReadOptions.builder().exactRead(spec.exactRead())
-                .openFiles(Math.max(OPEN_FILES, spec.workers())).chunkCacheBytes(chunkCacheBytes())
+                .openFiles(Math.max(OPEN_FILES, spec.workers())).chunkCacheBytes(ReadOptions.defaultCacheBytes())
                 .chunksPerDataset(chunksPerDataset(spec.workers())).build());
         this.indexes = new ShardIndexCache(spec.grid().shardOrder());
     }
@@ -63,16 +66,6 @@ public final class Runner {
      */
     static int chunksPerDataset(int workers) {
         return ReadOptions.Builder.CHUNKS_PER_DATASET + workers / 4;
-    }
-
-    /**
-     * The most bytes of inflated photon chunks the reader keeps, outside the carriers' budget:
-     * an eighth of the heap, at most 256 MiB. The cache holds far less unless many tracks are
-     * read at once: {@link #chunksPerDataset} chunks of each (about 18 MB for 4 granules of 6
-     * beams, 36 MB for 8).
-     */
-    static long chunkCacheBytes() {
-        return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
     }
 
     /** The shards to process, each with its granules in read order. */

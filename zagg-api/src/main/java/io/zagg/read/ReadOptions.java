@@ -38,6 +38,14 @@ public final class ReadOptions {
         return builder().build();
     }
 
+    /**
+     * What a reader cache may hold when it is not told: an eighth of the heap, at most 256 MiB
+     * (the segment cache's default; a run gives its inflated-chunk cache the same room).
+     */
+    public static long defaultCacheBytes() {
+        return Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -117,7 +125,7 @@ public final class ReadOptions {
         private int parallelism = 1;
         private Executor executor;
         private boolean exactRead;
-        private long segmentCacheBytes = Math.min(256L << 20, Runtime.getRuntime().maxMemory() / 8);
+        private long segmentCacheBytes = defaultCacheBytes();
         private long chunkCacheBytes;
         private int chunksPerDataset = CHUNKS_PER_DATASET;
         private int openFiles;
